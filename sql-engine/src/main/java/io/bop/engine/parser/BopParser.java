@@ -7,8 +7,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.util.SourceStringReader;
 
+import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -40,9 +40,13 @@ public final class BopParser {
         return PositionalParameters.renumber(statements.getList(), parser.token_source.positionalParameters);
     }
 
-    /** A parser for the text, set up the way {@link SqlParser} sets up its own. */
+    /**
+     * A parser for the text, set up the way {@link SqlParser} sets up its own. (Not through
+     * {@code BopParserImpl.FACTORY}, which sizes the input buffer to the text and fails on empty text.)
+     */
     private static BopParserImpl newParser(String sql, SqlParser.Config config) {
-        final BopParserImpl parser = (BopParserImpl) BopParserImpl.FACTORY.getParser(new SourceStringReader(sql));
+        final BopParserImpl parser = new BopParserImpl(new StringReader(sql));
+        parser.setOriginalSql(sql);
         parser.setTabSize(1);
         parser.setQuotedCasing(config.quotedCasing());
         parser.setUnquotedCasing(config.unquotedCasing());
