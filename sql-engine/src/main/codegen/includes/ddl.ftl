@@ -446,7 +446,7 @@ void AddSequenceOption(SqlNodeList sequenceOptions) :
     |
         <NO> ( <MINVALUE> | <MAXVALUE> | <CYCLE> ) { name = "no " + token.image.toLowerCase(Locale.ROOT); }
     |
-        <OWNED> <BY> ( value = CompoundIdentifier() | <NONE> ) { name = "owned by"; }
+        <OWNED> <BY> ( <NONE> | value = CompoundIdentifier() ) { name = "owned by"; }
     |
         <SEQUENCE> <NAME> value = CompoundIdentifier() { name = "sequence name"; }
     )
@@ -588,6 +588,7 @@ BopAlterTableAction AlterColumnAction(Span s, SqlIdentifier name) :
     SqlNode e = null;
 }
 {
+    LOOKAHEAD(2)
     [ <SET> <DATA> ] <TYPE> type = BopDataType() [ <USING> e = Expression(ExprContext.ACCEPT_SUB_QUERY) ] {
         return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.ALTER_COLUMN_TYPE, name, null,
             null, null, type, e, false, null);

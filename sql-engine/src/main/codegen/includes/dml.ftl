@@ -31,7 +31,7 @@ SqlNode InsertStatement() :
         <DEFAULT_> <VALUES> { source = BopInsert.defaultValues(getPos()); }
     |
         source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-        [ <AS> rowAlias = SimpleIdentifier() ]
+        [ <AS> rowAlias = RowAlias() ]
     )
     [
         <ON>
@@ -46,6 +46,20 @@ SqlNode InsertStatement() :
         return new BopInsert(s.end(this), verb, table, alias, columns, source, rowAlias, onConflict,
             returning);
     }
+}
+
+/** Parses the name of MySQL's row alias, usually the reserved word "new". */
+SqlIdentifier RowAlias() :
+{
+    final SqlIdentifier alias;
+}
+{
+    (
+        <NEW> { alias = new SqlIdentifier(unquotedIdentifier(), getPos()); }
+    |
+        alias = SimpleIdentifier()
+    )
+    { return alias; }
 }
 
 /**

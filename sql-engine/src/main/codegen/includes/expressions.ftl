@@ -182,3 +182,42 @@ SqlNode UnnestFunctionCall() :
             SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
     }
 }
+
+/**
+ * Parses CAST(expression AS type) into a standard CAST call whose type is a BopTypeNameSpec, as with
+ * "::". Calcite's own CAST cannot read PostgreSQL's interval types (its grammar reserves INTERVAL after
+ * AS for SQL interval qualifiers); literal productions are tried before Calcite's functions, so this
+ * one is met first.
+ */
+SqlNode CastExpression() :
+{
+    final Span s;
+    final SqlNode e;
+    final SqlDataTypeSpec type;
+}
+{
+    <CAST> { s = span(); }
+    <LPAREN> e = Expression(ExprContext.ACCEPT_SUB_QUERY) <AS> type = BopDataType() <RPAREN> {
+        return SqlStdOperatorTable.CAST.createCall(s.end(this), e, type);
+    }
+}
+
+/**
+ * Parses "new.column" of MySQL's conventional row alias (INSERT ... VALUES (...) AS new); NEW is a
+ * reserved word, so "new" cannot start a compound identifier.
+ */
+SqlNode RowAliasColumn() :
+{
+    final SqlParserPos pos;
+    final List<String> names = new ArrayList<String>();
+    final List<SqlParserPos> positions = new ArrayList<SqlParserPos>();
+}
+{
+    <NEW> {
+        names.add(unquotedIdentifier());
+        positions.add(getPos());
+    }
+    <DOT> AddIdentifierSegment(names, positions) {
+        return new SqlIdentifier(names, null, SqlParserPos.sum(positions), positions);
+    }
+}

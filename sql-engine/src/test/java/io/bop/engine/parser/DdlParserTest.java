@@ -216,6 +216,11 @@ class DdlParserTest {
                 .containsExactly("as", "increment", "no minvalue", "start", "cycle", "owned by");
         assertThat(((BopOption) sequence.options().get(1)).value()).hasToString("2");
         assertThat(((BopOption) sequence.options().get(5)).value()).hasToString("t.id");
+
+        final BopOption notOwned = (BopOption) parse("CREATE SEQUENCE s OWNED BY NONE", BopCreateSequence.class)
+                .options().get(0);
+        assertThat(notOwned.name()).isEqualTo("owned by");
+        assertThat(notOwned.value()).isNull();
     }
 
     @Test
