@@ -34,10 +34,11 @@ public final class BopParser {
         try {
             statements = parser.StatementList();
         } catch (Throwable e) {
-            // ParseException, TokenMgrError or CalciteContextException: all become a SqlParseException.
+            // ParseException, TokenMgrError, CalciteContextException, or a StackOverflowError on absurdly
+            // nested text: each becomes a SqlParseException, as in Calcite's SqlParser.
             throw parser.normalizeException(e);
         }
-        return PositionalParameters.renumber(statements.getList(), parser.token_source.positionalParameters);
+        return PositionalParameters.renumber(statements, parser.token_source.positionalParameters);
     }
 
     /**
@@ -51,7 +52,6 @@ public final class BopParser {
         parser.setQuotedCasing(config.quotedCasing());
         parser.setUnquotedCasing(config.unquotedCasing());
         parser.setIdentifierMaxLength(config.identifierMaxLength());
-        parser.setTimeUnitCodes(config.timeUnitCodes());
         parser.setConformance(config.conformance());
         parser.switchTo(SqlAbstractParserImpl.LexicalState.forConfig(config));
         return parser;

@@ -31,7 +31,7 @@ final class PositionalParameters extends SqlShuttle {
     static List<SqlNode> renumber(List<SqlNode> statements, Map<SqlParserPos, Integer> numbers)
             throws SqlParseException {
         if (numbers.isEmpty()) {
-            return statements;
+            return List.copyOf(statements);
         }
         for (Map.Entry<SqlParserPos, Integer> number : numbers.entrySet()) {
             if (number.getValue() < 1) {

@@ -1,5 +1,6 @@
 package io.bop.engine.parser;
 
+import io.bop.engine.parser.ast.BopInsert;
 import io.bop.engine.parser.ast.BopOperators;
 import io.bop.engine.parser.ast.BopTypeNameSpec;
 
@@ -18,6 +19,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.util.NlsString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +77,17 @@ class ExpressionParserTest {
 
         assertThat(((SqlDynamicParam) query.fetch).getIndex()).isEqualTo(2);
         assertThat(((SqlDynamicParam) query.offset).getIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void dollarParametersInStatementsKeepTheirNumber() {
+        final BopInsert insert = parse("INSERT INTO t (a, b) VALUES ($2, $1) ON CONFLICT (a) DO UPDATE SET b = $2"
+                + " RETURNING $1", BopInsert.class);
+
+        final SqlCall row = ((SqlCall) insert.getSource()).operand(0);
+        assertThat(row.getOperandList()).map(node -> ((SqlDynamicParam) node).getIndex()).containsExactly(1, 0);
+        assertThat(((SqlDynamicParam) insert.onConflict().updateValues().get(0)).getIndex()).isEqualTo(1);
+        assertThat(((SqlDynamicParam) insert.returning().get(0)).getIndex()).isZero();
     }
 
     @Test
@@ -162,7 +175,7 @@ class ExpressionParserTest {
         final SqlCharStringLiteral literal = (SqlCharStringLiteral) expression("E'a\\nb\\'c'");
 
         assertThat(literal.getValueAs(String.class)).isEqualTo("a\nb'c");
-        assertThat(literal.getNlsString().getCharsetName()).isNull();
+        assertThat(literal.getValueAs(NlsString.class).getCharsetName()).isNull();
     }
 
     @Test

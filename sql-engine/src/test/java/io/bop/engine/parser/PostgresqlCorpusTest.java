@@ -1,7 +1,9 @@
 package io.bop.engine.parser;
 
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every statement of {@code parser/postgresql.sql} (what psql, pgjdbc, pgbench, sysbench and the ORMs
- * send) parses, and parses to the same tree again after being written back as PostgreSQL text.
+ * send) parses, parses to the same tree again after being written back as PostgreSQL text, and can be
+ * rebuilt from its operands the way a {@link SqlShuttle} rebuilds it.
  */
 class PostgresqlCorpusTest {
 
@@ -50,6 +53,19 @@ class PostgresqlCorpusTest {
             assertThat(statement.equalsDeep(reparsed.get(0), Litmus.IGNORE))
                     .as("same tree after unparsing to%n%s", unparsed)
                     .isTrue();
+            assertThat(statement.equalsDeep(statement.accept(new Rebuilder()), Litmus.IGNORE))
+                    .as("same tree after rebuilding every call from its operands")
+                    .isTrue();
+        }
+    }
+
+    /** Rebuilds every call with its operator's createCall, as shuttles do for calls whose operands change. */
+    private static final class Rebuilder extends SqlShuttle {
+        @Override
+        public SqlNode visit(SqlCall call) {
+            final CallCopyingArgHandler handler = new CallCopyingArgHandler(call, true);
+            call.getOperator().acceptCall(this, call, false, handler);
+            return handler.result();
         }
     }
 }
