@@ -175,6 +175,10 @@ SqlNodeList TimeZoneValue() :
     { return new SqlNodeList(Collections.singletonList(value), value.getParserPosition()); }
 }
 
+/**
+ * Parses "value, ...". It stops before ", name =", so that MySQL's "SET a = 1, b = 2" is not read as the
+ * values 1 and (b = 2) of one variable; several assignments are not supported yet.
+ */
 SqlNodeList SetValues() :
 {
     final List<SqlNode> values = new ArrayList<SqlNode>();
@@ -182,7 +186,10 @@ SqlNodeList SetValues() :
 }
 {
     value = SetValue() { values.add(value); }
-    ( <COMMA> value = SetValue() { values.add(value); } )*
+    (
+        LOOKAHEAD({ getToken(1).kind == COMMA && getToken(3).kind != EQ && getToken(3).kind != DOT })
+        <COMMA> value = SetValue() { values.add(value); }
+    )*
     { return new SqlNodeList(values, Span.of(values).pos()); }
 }
 

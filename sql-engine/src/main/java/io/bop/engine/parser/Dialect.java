@@ -53,16 +53,29 @@ public enum Dialect {
         return parserConfig;
     }
 
-    /** Calcite's most lenient conformance (Babel), minus MySQL's {@code LIMIT offset, count}. */
+    /** Calcite's most lenient conformance (Babel), with PostgreSQL's answers where they differ. */
     private static final class PostgresqlConformance extends SqlDelegatingConformance {
 
         PostgresqlConformance() {
             super(SqlConformanceEnum.BABEL);
         }
 
+        /** MySQL's {@code LIMIT offset, count}. */
         @Override
         public boolean isLimitStartCountAllowed() {
             return false;
+        }
+
+        /** {@code SELECT x 'alias'}; PostgreSQL reads {@code type 'text'} there, so rather fail than misread. */
+        @Override
+        public boolean allowCharLiteralAlias() {
+            return false;
+        }
+
+        /** {@code ROW(1, 2)}. */
+        @Override
+        public boolean allowExplicitRowValueConstructor() {
+            return true;
         }
     }
 }

@@ -222,6 +222,19 @@ class ExpressionParserTest {
     }
 
     @Test
+    void rowConstructors() {
+        assertThat(expression("ROW(1, 2)").getKind()).isEqualTo(SqlKind.ROW);
+        assertThat(expression("(1, 2)").getKind()).isEqualTo(SqlKind.ROW);
+    }
+
+    @Test
+    void aStringAfterAnExpressionIsNoAliasInPostgresql() {
+        // "timestamptz '2020-01-01'" is a typed literal in PostgreSQL, not a column with an alias.
+        assertThatThrownBy(() -> BopParser.parse("SELECT timestamptz '2020-01-01'", Dialect.POSTGRESQL))
+                .isInstanceOf(SqlParseException.class);
+    }
+
+    @Test
     void postgresqlFoldsUnquotedIdentifiersToLowerCase() {
         final SqlSelect select = parse("SELECT Foo, \"Bar\" FROM App.Thing", SqlSelect.class);
 

@@ -4,6 +4,7 @@ import io.bop.engine.parser.ast.BopSessionStatement;
 import io.bop.engine.parser.ast.BopTransaction;
 
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import static io.bop.engine.parser.ast.BopTransaction.Mode.READ_ONLY;
 import static io.bop.engine.parser.ast.BopTransaction.Mode.SERIALIZABLE;
 import static io.bop.engine.parser.Parsing.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Transaction control and session variables. */
 class SessionParserTest {
@@ -89,6 +91,12 @@ class SessionParserTest {
         assertThat(parse("SET standard_conforming_strings = on", BopSessionStatement.class).values())
                 .map(SqlNode::toString).containsExactly("on");
         assertThat(parse("SET search_path TO DEFAULT", BopSessionStatement.class).isSetDefault()).isTrue();
+    }
+
+    @Test
+    void severalAssignmentsAreNotReadAsOneVariable() {
+        assertThatThrownBy(() -> BopParser.parse("SET a = 1, b = 2", Dialect.MYSQL))
+                .isInstanceOf(SqlParseException.class);
     }
 
     @Test

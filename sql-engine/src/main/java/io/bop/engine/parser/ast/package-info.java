@@ -21,6 +21,8 @@
  *     MySQL's {@code VALUES(col)} are calls of functions named {@code unnest} and {@code values}
  *     (in the dialect's case).
  * <li>Niladic {@code current_timestamp}, {@code current_user}, ... are identifiers, as in Calcite.
+ * <li>{@code a ^ b} is Calcite's {@code BITXOR_OPERATOR}, which is its MySQL meaning; in PostgreSQL it is a
+ *     power, so the translator maps it by dialect.
  * </ul>
  *
  * <p>Statement nodes keep their whole state in their operand list, so
