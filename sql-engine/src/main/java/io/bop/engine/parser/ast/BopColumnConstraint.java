@@ -73,17 +73,6 @@ public final class BopColumnConstraint extends SqlCall {
         this.identityOptions = identityOptions;
     }
 
-    /** A clause that is only a kind, e.g. {@code NOT NULL}. */
-    public static BopColumnConstraint of(SqlParserPos pos, Kind kind, @Nullable SqlIdentifier name) {
-        return new BopColumnConstraint(pos, kind, name, null, null, null);
-    }
-
-    /** A clause with an expression: DEFAULT, CHECK, COMMENT, ON UPDATE. */
-    public static BopColumnConstraint of(SqlParserPos pos, Kind kind, @Nullable SqlIdentifier name,
-            SqlNode expression) {
-        return new BopColumnConstraint(pos, kind, name, expression, null, null);
-    }
-
     public Kind kind() {
         return kind;
     }

@@ -22,9 +22,12 @@ import java.util.Objects;
  * kept ({@code timestamp with time zone}); synonyms such as {@code int4}/{@code integer} or
  * {@code timestamptz} stay as written, mapping them is the translator's job. A quoted name keeps its
  * quotes, because in PostgreSQL quoting changes the type: {@code "char"} is the one-byte type while
- * {@code char} is {@code character(1)}. Precision, length, scale and MySQL {@code enum}/{@code set}
- * values are the {@linkplain #arguments() arguments}; {@code int[]}, {@code int[3]} and
- * {@code integer ARRAY} all count one {@linkplain #arrayDimensions() array dimension}.
+ * {@code char} is {@code character(1)}. MySQL's cast targets {@code SIGNED [INTEGER]} and
+ * {@code UNSIGNED [INTEGER]} are {@code integer}, the latter {@linkplain #unsigned() unsigned}.
+ *
+ * <p>Precision, length, scale and MySQL {@code enum}/{@code set} values are the
+ * {@linkplain #arguments() arguments}; {@code int[]}, {@code int[3]} and {@code integer ARRAY} all count
+ * one {@linkplain #arrayDimensions() array dimension}.
  */
 public final class BopTypeNameSpec extends SqlTypeNameSpec {
 
