@@ -48,7 +48,11 @@ public enum Dialect {
                 .withIdentifierMaxLength(IDENTIFIER_MAX_LENGTH);
     }
 
-    /** How to parse this dialect, also usable with {@link SqlParser#create(String, SqlParser.Config)}. */
+    /**
+     * How to parse this dialect. {@link BopParser} is the way to parse client text; this configuration also
+     * serves {@link SqlParser#create(String, SqlParser.Config)}, e.g. for a single expression, but that
+     * numbers {@code $n} parameters in order of appearance.
+     */
     public SqlParser.Config parserConfig() {
         return parserConfig;
     }
