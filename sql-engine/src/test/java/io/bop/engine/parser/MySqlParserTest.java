@@ -7,6 +7,7 @@ import io.bop.engine.parser.ast.BopOption;
 import io.bop.engine.parser.ast.BopSessionStatement;
 import io.bop.engine.parser.ast.BopTableConstraint;
 
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
@@ -42,8 +43,8 @@ class MySqlParserTest {
 
         assertThat(query.offset).hasToString("5");
         assertThat(query.fetch).hasToString("10");
-        assertThat(((SqlDynamicParam) ((org.apache.calcite.sql.SqlCall) ((SqlSelect) query.query).getWhere())
-                .operand(1)).getIndex()).isZero();
+        final SqlCall where = (SqlCall) ((SqlSelect) query.query).getWhere();
+        assertThat(((SqlDynamicParam) where.operand(1)).getIndex()).isZero();
     }
 
     @Test
