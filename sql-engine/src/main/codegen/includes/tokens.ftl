@@ -1,0 +1,28 @@
+<#--
+  Tokens added to Calcite's. They are declared ahead of Calcite's, so when a token of ours and one of
+  Calcite's match the same text, ours wins (JavaCC prefers the longest match, then the first declared).
+-->
+
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < INFIX_CAST: "::" >
+|   < TILDE: "~" >
+|   < NEGATE: "!" >
+    // "$1": a "?" marker whose number the parser must keep, see positionalParameters.
+|   < POSITIONAL_PARAMETER: "$" (["0"-"9"])+ > {
+        positionalParameters.put(
+            new SqlParserPos(matchedToken.beginLine, matchedToken.beginColumn,
+                matchedToken.endLine, matchedToken.endColumn),
+            Integer.valueOf(matchedToken.image.substring(1)));
+        matchedToken.kind = HOOK;
+    }
+}
+
+<DEFAULT, DQID, BTID> TOKEN :
+{
+    // PostgreSQL E'...' string with backslash escapes. Same text as Calcite's
+    // C_STYLE_ESCAPED_STRING_LITERAL, which would give the value a UTF16 character set.
+    < ESCAPED_STRING: ["e","E"] "'" ( (~["'", "\\"]) | ("\\" ~[]) | "''" )* "'" >
+    // PostgreSQL's interval '1 day' needs no unit after the string; Calcite's INTERVAL does.
+|   < INTERVAL_STRING: "INTERVAL" ([" ","\t","\n","\r","\f"])+ <QUOTED_STRING> >
+}

@@ -1,0 +1,88 @@
+package io.bop.engine.parser.ast;
+
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.ImmutableNullableList;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
+
+/**
+ * UPDATE of both dialects: Calcite's {@link SqlUpdate} plus PostgreSQL {@code FROM} and {@code RETURNING}.
+ *
+ * <p>{@link #getTargetColumnList()} and {@link #getSourceExpressionList()} are parallel. A row assignment
+ * {@code (a, b) = (1, 2)} is split into {@code a = 1, b = 2}; only {@code (a, b) = (SELECT ...)} keeps a
+ * {@link SqlNodeList} of columns as its target, with the sub-query as its value. A value may be the
+ * {@code DEFAULT} call.
+ */
+public final class BopUpdate extends SqlUpdate {
+
+    private static final SqlOperator OPERATOR = new NodeOperator("UPDATE", SqlKind.UPDATE,
+            (pos, operands) -> new BopUpdate(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(4),
+                    (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2), operands.get(5),
+                    operands.get(3), (SqlNodeList) operands.get(6)));
+
+    private final @Nullable SqlNode from;
+    private final @Nullable SqlNodeList returning;
+
+    public BopUpdate(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, SqlNodeList columns,
+            SqlNodeList values, @Nullable SqlNode from, @Nullable SqlNode condition,
+            @Nullable SqlNodeList returning) {
+        super(pos, table, columns, values, condition, null, alias);
+        this.from = from;
+        this.returning = returning;
+    }
+
+    /** The target table name. */
+    public SqlIdentifier table() {
+        return (SqlIdentifier) getTargetTable();
+    }
+
+    /** PostgreSQL {@code FROM} clause (a table reference or join), or null. */
+    public @Nullable SqlNode from() {
+        return from;
+    }
+
+    /** The {@code RETURNING} select items, or null. */
+    public @Nullable SqlNodeList returning() {
+        return returning;
+    }
+
+    @Override
+    public SqlOperator getOperator() {
+        return OPERATOR;
+    }
+
+    /** Calcite's operands come first, so its setOperand still applies. */
+    @Override
+    public List<@Nullable SqlNode> getOperandList() {
+        return ImmutableNullableList.<@Nullable SqlNode>builder()
+                .addAll(super.getOperandList())
+                .add(from, returning)
+                .build();
+    }
+
+    @Override
+    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        final SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SELECT, "UPDATE", "");
+        getTargetTable().unparse(writer, 0, 0);
+        if (getAlias() != null) {
+            writer.keyword("AS");
+            getAlias().unparse(writer, 0, 0);
+        }
+        Unparsing.assignments(writer, getTargetColumnList(), getSourceExpressionList());
+        if (from != null) {
+            writer.keyword("FROM");
+            from.unparse(writer, 0, 0);
+        }
+        Unparsing.where(writer, getCondition());
+        Unparsing.returning(writer, returning);
+        writer.endList(frame);
+    }
+}
