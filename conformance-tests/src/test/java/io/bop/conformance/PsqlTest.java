@@ -1,0 +1,81 @@
+package io.bop.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The psql command-line client against bop, as a user runs it. */
+class PsqlTest {
+  @RegisterExtension static final BopNode BOP = new BopNode();
+
+  @BeforeAll
+  static void psqlIsInstalled() {
+    assumeTrue(Psql.installed(), "psql is not installed (.ci/run installs postgresql-client)");
+  }
+
+  private static String connection(String sslmode) {
+    return "host=127.0.0.1 port=" + BOP.pgPort() + " user=bop dbname=bop sslmode=" + sslmode;
+  }
+
+  private static Psql.Result psql(String... args) throws Exception {
+    return Psql.run(connection("prefer"), "bop", args);
+  }
+
+  @Test
+  void createInsertReturningQueryAndDescribe() throws Exception {
+    Psql.Result created = psql("-c", "CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL,"
+        + " email text UNIQUE, created timestamptz DEFAULT now(), score numeric(10,2) CHECK (score >= 0))");
+    assertThat(created.exit()).as(created.err()).isZero();
+    assertThat(created.out()).contains("CREATE TABLE");
+
+    Psql.Result inserted = psql("-c", "INSERT INTO users (name, email, score) VALUES ('ada', 'ada@example.org', 12.5),"
+        + " ('grace', 'grace@example.org', 7) RETURNING id, name");
+    assertThat(inserted.exit()).as(inserted.err()).isZero();
+    assertThat(inserted.out()).contains(" id | name", "  1 | ada", "  2 | grace", "INSERT 0 2");
+
+    Psql.Result selected = psql("-A", "-t", "-c", "SELECT name, score FROM users ORDER BY id");
+    assertThat(selected.out().lines()).containsExactly("ada|12.50", "grace|7.00");
+
+    Psql.Result described = psql("-c", "\\d users");
+    assertThat(described.exit()).as(described.err()).isZero();
+    assertThat(described.out()).contains(
+        "Table \"public.users\"",
+        " id      | integer                  |           | not null | nextval('users_id_seq'::regclass)",
+        " name    | character varying(100)   |           | not null | ",
+        " email   | text                     |           |          | ",
+        " created | timestamp with time zone |           |          | now()",
+        " score   | numeric(10,2)            |           |          | ",
+        "Indexes:",
+        "\"users_pkey\" PRIMARY KEY, btree (id)",
+        "\"users_email_key\" UNIQUE CONSTRAINT, btree (email)",
+        "Check constraints:",
+        "\"users_score_check\" CHECK ((score >= 0))");
+
+    Psql.Result listed = psql("-c", "\\dt");
+    assertThat(listed.out()).contains(" public | users | table | bop");
+  }
+
+  @Test
+  void errorsReachPsqlAsPostgresqlErrors() throws Exception {
+    Psql.Result result = psql("-c", "SELECT * FROM missing_table");
+    assertThat(result.exit()).isNotZero();
+    assertThat(result.err()).contains("ERROR:  relation \"missing_table\" does not exist");
+  }
+
+  @Test
+  void tlsWithSslmodeRequire() throws Exception {
+    Psql.Result result = Psql.run(connection("require"), "bop", "-A", "-t", "-c", "SELECT 'over tls'");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out().strip()).isEqualTo("over tls");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() throws Exception {
+    Psql.Result result = Psql.run(connection("prefer"), "wrong", "-c", "SELECT 1");
+    assertThat(result.exit()).isNotZero();
+    assertThat(result.err()).contains("password authentication failed for user \"bop\"");
+  }
+}

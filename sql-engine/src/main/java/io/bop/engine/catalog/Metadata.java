@@ -1,0 +1,90 @@
+package io.bop.engine.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * bop's own tables inside each database file, for what SQLite's schema cannot hold. They are written in the
+ * same transaction as the DDL they describe, so the two never disagree, and they replicate with the pages.
+ */
+public final class Metadata {
+  private Metadata() {}
+
+  /** Names starting with this are bop's; users cannot create them and catalogs do not show them. */
+  public static final String PREFIX = "_bop_";
+
+  private static final List<String> CREATE = List.of(
+      "CREATE TABLE IF NOT EXISTS _bop_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+          + " type TEXT NOT NULL, default_text TEXT, identity TEXT NOT NULL DEFAULT '', comment TEXT,"
+          + " PRIMARY KEY (table_name, column_name)) WITHOUT ROWID",
+      // kind: p primary key, u unique, f foreign key, c check; columns comma-separated; definition for checks
+      "CREATE TABLE IF NOT EXISTS _bop_constraints (table_name TEXT NOT NULL, name TEXT NOT NULL,"
+          + " kind TEXT NOT NULL, columns TEXT NOT NULL DEFAULT '', definition TEXT,"
+          + " PRIMARY KEY (table_name, name)) WITHOUT ROWID",
+      "CREATE TABLE IF NOT EXISTS _bop_tables (table_name TEXT PRIMARY KEY, comment TEXT) WITHOUT ROWID");
+
+  /** Creates the metadata tables in a new database (inside a write transaction). */
+  public static void create(Connection writer) throws SQLException {
+    try (Statement s = writer.createStatement()) {
+      for (String ddl : CREATE) {
+        s.executeUpdate(ddl);
+      }
+    }
+  }
+
+  public static boolean isInternal(String name) {
+    return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || name.regionMatches(true, 0, "sqlite_", 0, 7);
+  }
+
+  public static void putColumn(Connection writer, String table, TableColumn column) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement("INSERT OR REPLACE INTO _bop_columns"
+        + " (table_name, column_name, type, default_text, identity, comment) VALUES (?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, table);
+      s.setString(2, column.name());
+      s.setString(3, column.type().declaration());
+      s.setString(4, column.defaultText());
+      s.setString(5, column.identity());
+      s.setString(6, column.comment());
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * @param kind {@code p}, {@code u}, {@code f} or {@code c}
+   * @param columns the constrained columns
+   * @param definition a CHECK's condition as written, else null
+   */
+  public static void putConstraint(Connection writer, String table, String name, String kind, List<String> columns,
+      String definition) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement("INSERT OR REPLACE INTO _bop_constraints"
+        + " (table_name, name, kind, columns, definition) VALUES (?, ?, ?, ?, ?)")) {
+      s.setString(1, table);
+      s.setString(2, name);
+      s.setString(3, kind);
+      s.setString(4, String.join(",", columns));
+      s.setString(5, definition);
+      s.executeUpdate();
+    }
+  }
+
+  public static void dropTable(Connection writer, String table) throws SQLException {
+    for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
+      try (PreparedStatement s = writer.prepareStatement("DELETE FROM " + metadata + " WHERE table_name = ?")) {
+        s.setString(1, table);
+        s.executeUpdate();
+      }
+    }
+  }
+
+  public static void dropConstraint(Connection writer, String table, String name) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement(
+        "DELETE FROM _bop_constraints WHERE table_name = ? AND name = ?")) {
+      s.setString(1, table);
+      s.setString(2, name);
+      s.executeUpdate();
+    }
+  }
+}

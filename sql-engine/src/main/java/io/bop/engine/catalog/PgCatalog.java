@@ -1,0 +1,559 @@
+package io.bop.engine.catalog;
+
+import io.bop.engine.session.PgSettings;
+import io.bop.engine.types.SqlType;
+import io.bop.engine.types.TypeKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * PostgreSQL's {@code pg_catalog} and {@code information_schema} relations. Each is a TEMP table on the
+ * connection a query runs on, filled from the database's {@link Catalog} snapshot and refilled only when what it
+ * shows has changed (the schema generation, the list of databases, or, for session settings, always). Queries
+ * read them with SQLite's own joins and filters, so client catalog queries run unchanged.
+ */
+public final class PgCatalog {
+  private PgCatalog() {}
+
+  /** What the catalog relations show. */
+  public record Snapshot(Catalog catalog, String database, List<String> databases, String user, PgSettings settings) {}
+
+  /** A column of a catalog relation. */
+  public record ColumnDef(String name, SqlType type) {}
+
+  private enum Refresh { STATIC, SCHEMA, DATABASES, SESSION }
+
+  /** A catalog relation: its name, columns, and rows. */
+  public record Relation(String schema, String name, List<ColumnDef> columns, Refresh refresh,
+      Function<Snapshot, List<Object[]>> rows) {
+    /** The TEMP table's name, e.g. {@code pg_catalog.pg_class}. */
+    public String qualifiedName() {
+      return schema + "." + name;
+    }
+  }
+
+  private static final Map<String, Relation> RELATIONS = new LinkedHashMap<>();
+  private static final AtomicLong SESSION_VERSIONS = new AtomicLong();
+
+  private static void relation(String schema, String name, Refresh refresh, String columns,
+      Function<Snapshot, List<Object[]>> rows) {
+    List<ColumnDef> defs = new ArrayList<>();
+    for (String column : columns.split(",")) {
+      String[] parts = column.strip().split("\\s+", 2);
+      SqlType type = SqlType.parse(parts[1]);
+      defs.add(new ColumnDef(parts[0], type == null ? SqlType.TEXT : type));
+    }
+    RELATIONS.put((schema + "." + name).toLowerCase(Locale.ROOT), new Relation(schema, name, defs, refresh, rows));
+  }
+
+  private static void empty(String name, String columns) {
+    relation("pg_catalog", name, Refresh.STATIC, columns, s -> List.of());
+  }
+
+  /**
+   * The catalog relation a table name refers to. An unqualified name means the catalog relation unless the
+   * database has a table of that name (PostgreSQL searches pg_catalog first; bop lets user tables win, since
+   * their names are what the user meant).
+   */
+  public static Optional<Relation> find(String schema, String name, Catalog catalog) {
+    String s = schema == null ? null : schema.toLowerCase(Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
+    if (s == null) {
+      if (catalog.table(name).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(RELATIONS.get("pg_catalog." + n));
+    }
+    return Optional.ofNullable(RELATIONS.get(s + "." + n));
+  }
+
+  /** PostgreSQL's fixed OIDs of its catalog tables, which clients compare classid columns against. */
+  private static final Map<String, Integer> CATALOG_OIDS = Map.ofEntries(Map.entry("pg_class", 1259),
+      Map.entry("pg_type", 1247), Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255),
+      Map.entry("pg_namespace", 2615), Map.entry("pg_constraint", 2606), Map.entry("pg_index", 2610),
+      Map.entry("pg_database", 1262), Map.entry("pg_authid", 1260), Map.entry("pg_am", 2601),
+      Map.entry("pg_attrdef", 2604), Map.entry("pg_description", 2609), Map.entry("pg_depend", 2608),
+      Map.entry("pg_trigger", 2620), Map.entry("pg_rewrite", 2618), Map.entry("pg_sequence", 2224),
+      Map.entry("pg_collation", 3456), Map.entry("pg_inherits", 2611), Map.entry("pg_tablespace", 1213),
+      Map.entry("pg_extension", 3079), Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381));
+
+  /** The OID of a relation by name: a table, view or index of the database, or a catalog table; 0 if none. */
+  public static long relationOid(String name, Catalog catalog) {
+    Integer fixed = CATALOG_OIDS.get(name.toLowerCase(Locale.ROOT));
+    if (fixed != null) {
+      return fixed;
+    }
+    for (Table t : catalog.tables()) {
+      if (t.name().equalsIgnoreCase(name)) {
+        return t.oid();
+      }
+      for (Index index : t.indexes()) {
+        if (index.name().equalsIgnoreCase(name)) {
+          return Oids.relation(index.name());
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The name a relation OID stands for, as regclass prints it; the number itself if unknown. */
+  public static String relationName(long oid, Catalog catalog) {
+    for (Map.Entry<String, Integer> e : CATALOG_OIDS.entrySet()) {
+      if (e.getValue() == oid) {
+        return "pg_catalog." + e.getKey();
+      }
+    }
+    if (catalog != null) {
+      for (Table t : catalog.tables()) {
+        if (t.oid() == oid) {
+          return IndexDefinitions.quote(t.name());
+        }
+        for (Index index : t.indexes()) {
+          if (Oids.relation(index.name()) == oid) {
+            return IndexDefinitions.quote(index.name());
+          }
+        }
+      }
+    }
+    return Long.toString(oid);
+  }
+
+  // ================================================================================================ refresh
+
+  /** Brings the named relations up to date on a connection before a query reads them. */
+  public static void refresh(Connection connection, List<String> names, Snapshot snapshot) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("CREATE TEMP TABLE IF NOT EXISTS \"bop.catalog_state\" (relation TEXT PRIMARY KEY, version TEXT)");
+    }
+    Map<String, String> versions = new HashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT relation, version FROM temp.\"bop.catalog_state\"")) {
+      while (r.next()) {
+        versions.put(r.getString(1), r.getString(2));
+      }
+    }
+    for (String qualified : names) {
+      Relation relation = RELATIONS.get(qualified.toLowerCase(Locale.ROOT));
+      String version = version(relation, snapshot);
+      String current = versions.get(relation.qualifiedName());
+      if (version.equals(current)) {
+        continue;
+      }
+      if (current == null) {
+        create(connection, relation);
+      }
+      fill(connection, relation, relation.rows().apply(snapshot));
+      try (PreparedStatement p = connection.prepareStatement(
+          "INSERT OR REPLACE INTO temp.\"bop.catalog_state\" (relation, version) VALUES (?, ?)")) {
+        p.setString(1, relation.qualifiedName());
+        p.setString(2, version);
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private static String version(Relation relation, Snapshot snapshot) {
+    return switch (relation.refresh()) {
+      case STATIC -> "static";
+      case SCHEMA -> snapshot.catalog().generation() < 0 ? "tx" + SESSION_VERSIONS.incrementAndGet()
+          : snapshot.database() + "#" + snapshot.catalog().generation();
+      case DATABASES -> String.join(",", snapshot.databases());
+      case SESSION -> "s" + SESSION_VERSIONS.incrementAndGet();
+    };
+  }
+
+  private static void create(Connection connection, Relation relation) throws SQLException {
+    StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE IF NOT EXISTS ").append(quote(relation.qualifiedName()))
+        .append(" (");
+    for (int i = 0; i < relation.columns().size(); i++) {
+      ColumnDef c = relation.columns().get(i);
+      ddl.append(i > 0 ? ", " : "").append(quote(c.name())).append(' ').append(c.type().declaration());
+    }
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate(ddl.append(')').toString());
+    }
+  }
+
+  private static void fill(Connection connection, Relation relation, List<Object[]> rows) throws SQLException {
+    String table = "temp." + quote(relation.qualifiedName());
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("DELETE FROM " + table);
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(relation.columns().size(), "?"));
+    try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + placeholders + ")")) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          Object v = row[i];
+          p.setObject(i + 1, v instanceof Boolean b ? (b ? 1L : 0L) : v instanceof Integer n ? n.longValue() : v);
+        }
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  // ================================================================================================ rows
+
+  private static final String OWNER = "bop";
+
+  private static int namespace() {
+    return Oids.PUBLIC_NAMESPACE;
+  }
+
+  static int typeOid(SqlType type) {
+    return type.kind() == TypeKind.UNKNOWN ? 25 : type.kind().pgOid();
+  }
+
+  private static List<Object[]> namespaces(Snapshot s) {
+    return List.of(
+        new Object[] {Oids.PG_CATALOG_NAMESPACE, "pg_catalog", Oids.BOOTSTRAP_SUPERUSER, null},
+        new Object[] {Oids.PUBLIC_NAMESPACE, "public", Oids.BOOTSTRAP_SUPERUSER, null},
+        new Object[] {Oids.INFORMATION_SCHEMA_NAMESPACE, "information_schema", Oids.BOOTSTRAP_SUPERUSER, null},
+        new Object[] {99, "pg_toast", Oids.BOOTSTRAP_SUPERUSER, null});
+  }
+
+  private static boolean referenced(Snapshot s, Table table) {
+    for (Table t : s.catalog().tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        if (fk.referencedTable().equalsIgnoreCase(table.name())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Object[]> classes(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Table t : s.catalog().tables()) {
+      boolean hasTriggers = !t.foreignKeys().isEmpty() || referenced(s, t);
+      rows.add(classRow(t.oid(), t.name(), t.view() ? "v" : "r", t.view() ? 0 : Oids.HEAP_AM, t.columns().size(),
+          !t.indexes().isEmpty(), t.checks().size(), hasTriggers));
+      for (Index index : t.indexes()) {
+        rows.add(classRow(Oids.relation(index.name()), index.name(), "i", Oids.BTREE_AM, index.columns().size(), false, 0,
+            false));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] classRow(int oid, String name, String kind, int am, int attributes, boolean hasIndex,
+      int checks, boolean hasTriggers) {
+    return new Object[] {oid, name, namespace(), 0, 0, Oids.BOOTSTRAP_SUPERUSER, am, oid, 0, 0, -1.0, 0, 0, hasIndex,
+        false, "p", kind, attributes, checks, false, hasTriggers, false, false, false, true, "d", false, 0, 0, 0, null,
+        null, null};
+  }
+
+  private static List<Object[]> attributes(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Table t : s.catalog().tables()) {
+      for (TableColumn c : t.columns()) {
+        String identity = c.identity().equals(TableColumn.ALWAYS) ? "a"
+            : c.identity().equals(TableColumn.BY_DEFAULT) ? "d" : "";
+        rows.add(attributeRow(t.oid(), c.name(), c.type(), c.number(), c.notNull(), c.defaultText() != null, identity));
+      }
+      for (Index index : t.indexes()) {
+        int n = 1;
+        for (String column : index.columns()) {
+          SqlType type = t.column(column).map(TableColumn::type).orElse(SqlType.TEXT);
+          rows.add(attributeRow(Oids.relation(index.name()), column, type, n++, false, false, ""));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] attributeRow(int relation, String name, SqlType type, int number, boolean notNull,
+      boolean hasDefault, String identity) {
+    boolean textual = type.kind().isText();
+    return new Object[] {relation, name, typeOid(type), -1, type.kind().pgLength(), number, 0, -1, type.pgTypmod(),
+        type.kind().pgLength() > 0 && type.kind().pgLength() <= 8, "i", textual ? "x" : "p", "", notNull, hasDefault,
+        false, identity, "", false, true, 0, textual ? 100 : 0, null, null, null, null};
+  }
+
+  private static List<Object[]> attrdefs(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Table t : s.catalog().tables()) {
+      for (TableColumn c : t.columns()) {
+        if (c.defaultText() != null) {
+          rows.add(new Object[] {Oids.of("pg_attrdef", t.name() + "." + c.name()), t.oid(), c.number(), c.defaultText()});
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> indexes(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Table t : s.catalog().tables()) {
+      for (Index index : t.indexes()) {
+        List<String> keys = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < index.columns().size(); i++) {
+          String column = index.columns().get(i);
+          keys.add(Integer.toString(t.column(column).map(TableColumn::number).orElse(0)));
+          options.add(index.descending().get(i) ? "3" : "0");
+        }
+        rows.add(new Object[] {Oids.relation(index.name()), t.oid(), keys.size(), keys.size(), index.unique(), false,
+            index.primary(), false, true, false, true, false, true, true, false, "[" + String.join(",", keys) + "]",
+            "[" + String.join(",", java.util.Collections.nCopies(keys.size(), "0")) + "]",
+            "[" + String.join(",", java.util.Collections.nCopies(keys.size(), "1978")) + "]",
+            "[" + String.join(",", options) + "]", null, index.where()});
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> constraints(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Table t : s.catalog().tables()) {
+      for (Index index : t.indexes()) {
+        if (index.constraint()) {
+          rows.add(constraintRow(t, index.name(), index.primary() ? "p" : "u", Oids.relation(index.name()), 0,
+              numbers(t, index.columns()), null, null, null));
+        }
+      }
+      for (ForeignKey fk : t.foreignKeys()) {
+        Optional<Table> referenced = s.catalog().table(fk.referencedTable());
+        int refOid = referenced.map(Table::oid).orElse(0);
+        String refKeys = referenced.map(r -> numbers(r, fk.referencedColumns().isEmpty()
+            ? r.primaryKey().map(Index::columns).orElse(List.of()) : fk.referencedColumns())).orElse("[]");
+        rows.add(constraintRow(t, fk.name(), "f", 0, refOid, numbers(t, fk.columns()), refKeys, action(fk.onUpdate()),
+            action(fk.onDelete())));
+      }
+      for (Check check : t.checks()) {
+        rows.add(constraintRow(t, check.name(), "c", 0, 0, "[]", null, null, null));
+      }
+    }
+    return rows;
+  }
+
+  private static Object[] constraintRow(Table t, String name, String type, int index, int referenced, String keys,
+      String referencedKeys, String onUpdate, String onDelete) {
+    return new Object[] {Oids.of("pg_constraint", t.name() + "." + name), name, namespace(), type, false, false, true,
+        t.oid(), 0, index, 0, referenced, onUpdate == null ? " " : onUpdate, onDelete == null ? " " : onDelete,
+        type.equals("f") ? "s" : " ", true, 0, true, keys, referencedKeys, null, null, null, null, null, null};
+  }
+
+  private static String numbers(Table t, List<String> columns) {
+    List<String> n = new ArrayList<>();
+    for (String c : columns) {
+      n.add(Integer.toString(t.column(c).map(TableColumn::number).orElse(0)));
+    }
+    return "[" + String.join(",", n) + "]";
+  }
+
+  /** pg_constraint's one-letter referential actions. */
+  private static String action(String sql) {
+    return switch (sql == null ? "NO ACTION" : sql.toUpperCase(Locale.ROOT)) {
+      case "CASCADE" -> "c";
+      case "SET NULL" -> "n";
+      case "SET DEFAULT" -> "d";
+      case "RESTRICT" -> "r";
+      default -> "a";
+    };
+  }
+
+  private static List<Object[]> databases(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String name : s.databases()) {
+      rows.add(new Object[] {Oids.of("pg_database", name), name, Oids.BOOTSTRAP_SUPERUSER, 6, "c", false, true, -1, 0, 0,
+          1663, "C", "C", null, null, null, null});
+    }
+    return rows;
+  }
+
+  private static List<Object[]> types(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    for (PgTypes.PgType t : PgTypes.all()) {
+      String io = t.name().startsWith("_") ? "array" : t.name();
+      rows.add(new Object[] {t.oid(), t.name(), Oids.PG_CATALOG_NAMESPACE, Oids.BOOTSTRAP_SUPERUSER, t.length(),
+          t.byValue(), t.category() == 'P' ? "p" : "b", String.valueOf(t.category()), false, true, ",", 0, 0, t.element(),
+          t.array(), io + "_in", io + "_out", io + "_recv", io + "_send", "-", "-", "-", t.byValue() ? "i" : "i",
+          t.length() == -1 ? "x" : "p", false, 0, -1, 0, t.category() == 'S' ? 100 : 0, null, null, null});
+    }
+    return rows;
+  }
+
+  private static List<Object[]> descriptions(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    int pgClass = 1259;
+    for (Table t : s.catalog().tables()) {
+      if (t.comment() != null) {
+        rows.add(new Object[] {t.oid(), pgClass, 0, t.comment()});
+      }
+      for (TableColumn c : t.columns()) {
+        if (c.comment() != null) {
+          rows.add(new Object[] {t.oid(), pgClass, c.number(), c.comment()});
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> settings(Snapshot s) {
+    List<Object[]> rows = new ArrayList<>();
+    s.settings().all().forEach((name, value) -> rows.add(new Object[] {name, value, null, "Ungrouped", "", null, "user",
+        "string", "default", null, null, null, value, value, null, null, false}));
+    return rows;
+  }
+
+  static {
+    relation("pg_catalog", "pg_namespace", Refresh.STATIC, "oid oid, nspname name, nspowner oid, nspacl text[]",
+        PgCatalog::namespaces);
+    relation("pg_catalog", "pg_class", Refresh.SCHEMA, "oid oid, relname name, relnamespace oid, reltype oid,"
+        + " reloftype oid, relowner oid, relam oid, relfilenode oid, reltablespace oid, relpages int4,"
+        + " reltuples float4, relallvisible int4, reltoastrelid oid, relhasindex bool, relisshared bool,"
+        + " relpersistence char(1), relkind char(1), relnatts int2, relchecks int2, relhasrules bool,"
+        + " relhastriggers bool, relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool,"
+        + " relispopulated bool, relreplident char(1), relispartition bool, relrewrite oid, relfrozenxid int8,"
+        + " relminmxid int8, relacl text[], reloptions text[], relpartbound text", PgCatalog::classes);
+    relation("pg_catalog", "pg_attribute", Refresh.SCHEMA, "attrelid oid, attname name, atttypid oid,"
+        + " attstattarget int4, attlen int2, attnum int2, attndims int4, attcacheoff int4, atttypmod int4,"
+        + " attbyval bool, attalign char(1), attstorage char(1), attcompression char(1), attnotnull bool,"
+        + " atthasdef bool, atthasmissing bool, attidentity char(1), attgenerated char(1), attisdropped bool,"
+        + " attislocal bool, attinhcount int4, attcollation oid, attacl text[], attoptions text[], attfdwoptions text[],"
+        + " attmissingval text", PgCatalog::attributes);
+    relation("pg_catalog", "pg_attrdef", Refresh.SCHEMA, "oid oid, adrelid oid, adnum int2, adbin text",
+        PgCatalog::attrdefs);
+    relation("pg_catalog", "pg_index", Refresh.SCHEMA, "indexrelid oid, indrelid oid, indnatts int2,"
+        + " indnkeyatts int2, indisunique bool, indnullsnotdistinct bool, indisprimary bool, indisexclusion bool,"
+        + " indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool, indisready bool,"
+        + " indislive bool, indisreplident bool, indkey int2vector, indcollation oidvector, indclass oidvector,"
+        + " indoption int2vector,"
+        + " indexprs text, indpred text", PgCatalog::indexes);
+    relation("pg_catalog", "pg_constraint", Refresh.SCHEMA, "oid oid, conname name, connamespace oid, contype char(1),"
+        + " condeferrable bool, condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid,"
+        + " conparentid oid, confrelid oid, confupdtype char(1), confdeltype char(1), confmatchtype char(1),"
+        + " conislocal bool, coninhcount int4, connoinherit bool, conkey int2[], confkey int2[], conpfeqop oid[],"
+        + " conppeqop oid[], conffeqop oid[], confdelsetcols int2[], conexclop oid[], conbin text",
+        PgCatalog::constraints);
+    relation("pg_catalog", "pg_type", Refresh.STATIC, "oid oid, typname name, typnamespace oid, typowner oid,"
+        + " typlen int2, typbyval bool, typtype char(1), typcategory char(1), typispreferred bool, typisdefined bool,"
+        + " typdelim char(1), typrelid oid, typsubscript oid, typelem oid, typarray oid, typinput regproc,"
+        + " typoutput regproc, typreceive regproc, typsend regproc, typmodin regproc, typmodout regproc,"
+        + " typanalyze regproc, typalign char(1), typstorage char(1), typnotnull bool, typbasetype oid,"
+        + " typtypmod int4, typndims int4, typcollation oid, typdefaultbin text, typdefault text, typacl text",
+        PgCatalog::types);
+    relation("pg_catalog", "pg_database", Refresh.DATABASES, "oid oid, datname name, datdba oid, encoding int4,"
+        + " datlocprovider char(1), datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid int8,"
+        + " datminmxid int8, dattablespace oid, datcollate text, datctype text, daticulocale text,"
+        + " daticurules text, datcollversion text, datacl text[]", PgCatalog::databases);
+    relation("pg_catalog", "pg_roles", Refresh.STATIC, "rolname name, rolsuper bool, rolinherit bool,"
+        + " rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, rolconnlimit int4,"
+        + " rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, rolconfig text[], oid oid",
+        s -> List.<Object[]>of(new Object[] {s.user(), true, true, true, true, true, false, -1, "********", null,
+            true, null, Oids.BOOTSTRAP_SUPERUSER}));
+    relation("pg_catalog", "pg_authid", Refresh.STATIC, "oid oid, rolname name, rolsuper bool, rolinherit bool,"
+        + " rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, rolbypassrls bool,"
+        + " rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz",
+        s -> List.<Object[]>of(new Object[] {Oids.BOOTSTRAP_SUPERUSER, s.user(), true, true, true, true, true, false,
+            true, -1, null, null}));
+    relation("pg_catalog", "pg_user", Refresh.STATIC, "usename name, usesysid oid, usecreatedb bool, usesuper bool,"
+        + " userepl bool, usebypassrls bool, passwd text, valuntil timestamptz, useconfig text",
+        s -> List.<Object[]>of(new Object[] {s.user(), Oids.BOOTSTRAP_SUPERUSER, true, true, false, true, "********",
+            null, null}));
+    relation("pg_catalog", "pg_description", Refresh.SCHEMA, "objoid oid, classoid oid, objsubid int4,"
+        + " description text", PgCatalog::descriptions);
+    relation("pg_catalog", "pg_am", Refresh.STATIC, "oid oid, amname name, amhandler regproc, amtype char(1)",
+        s -> List.of(new Object[] {Oids.HEAP_AM, "heap", 0, "t"}, new Object[] {Oids.BTREE_AM, "btree", 0, "i"},
+            new Object[] {405, "hash", 0, "i"}));
+    relation("pg_catalog", "pg_collation", Refresh.STATIC, "oid oid, collname name, collnamespace oid,"
+        + " collowner oid, collprovider char(1), collisdeterministic bool, collencoding int4, collcollate text,"
+        + " collctype text, colliculocale text, collicurules text, collversion text",
+        s -> List.of(new Object[] {100, "default", 11, 10, "d", true, -1, null, null, null, null, null},
+            new Object[] {950, "C", 11, 10, "c", true, -1, "C", "C", null, null, null},
+            new Object[] {951, "POSIX", 11, 10, "c", true, -1, "POSIX", "POSIX", null, null, null}));
+    relation("pg_catalog", "pg_tablespace", Refresh.STATIC, "oid oid, spcname name, spcowner oid, spcacl text,"
+        + " spcoptions text", s -> List.of(new Object[] {1663, "pg_default", 10, null, null},
+            new Object[] {1664, "pg_global", 10, null, null}));
+    relation("pg_catalog", "pg_settings", Refresh.SESSION, "name text, setting text, unit text, category text,"
+        + " short_desc text, extra_desc text, context text, vartype text, source text, min_val text, max_val text,"
+        + " enumvals text, boot_val text, reset_val text, sourcefile text, sourceline int4, pending_restart bool",
+        PgCatalog::settings);
+    relation("pg_catalog", "pg_tables", Refresh.SCHEMA, "schemaname name, tablename name, tableowner name,"
+        + " tablespace name, hasindexes bool, hasrules bool, hastriggers bool, rowsecurity bool",
+        s -> s.catalog().tables().stream().filter(t -> !t.view()).map(t -> new Object[] {"public", t.name(), OWNER, null,
+            !t.indexes().isEmpty(), false, !t.foreignKeys().isEmpty(), false}).toList());
+    relation("pg_catalog", "pg_views", Refresh.SCHEMA, "schemaname name, viewname name, viewowner name,"
+        + " definition text", s -> s.catalog().tables().stream().filter(Table::view)
+            .map(t -> new Object[] {"public", t.name(), OWNER, null}).toList());
+    relation("pg_catalog", "pg_indexes", Refresh.SCHEMA, "schemaname name, tablename name, indexname name,"
+        + " tablespace name, indexdef text", s -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (Table t : s.catalog().tables()) {
+            for (Index index : t.indexes()) {
+              rows.add(new Object[] {"public", t.name(), index.name(), null, IndexDefinitions.of(t, index)});
+            }
+          }
+          return rows;
+        });
+    empty("pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool");
+    empty("pg_policy", "oid oid, polname name, polrelid oid, polcmd char(1), polpermissive bool, polroles oid[],"
+        + " polqual text, polwithcheck text");
+    empty("pg_statistic_ext", "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid,"
+        + " stxstattarget int4, stxkeys int2vector, stxkind text[], stxexprs text");
+    empty("pg_publication", "oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool,"
+        + " pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool");
+    empty("pg_publication_namespace", "oid oid, pnpubid oid, pnnspid oid");
+    empty("pg_publication_rel", "oid oid, prpubid oid, prrelid oid, prqual text, prattrs int2vector");
+    empty("pg_trigger", "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2,"
+        + " tgenabled char(1), tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid,"
+        + " tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr int2vector, tgargs bytea, tgqual text,"
+        + " tgoldtable name, tgnewtable name");
+    empty("pg_rewrite", "oid oid, rulename name, ev_class oid, ev_type char(1), ev_enabled char(1),"
+        + " is_instead bool, ev_qual text, ev_action text");
+    empty("pg_enum", "oid oid, enumtypid oid, enumsortorder float4, enumlabel name");
+    empty("pg_range", "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid,"
+        + " rngcanonical regproc, rngsubdiff regproc");
+    empty("pg_extension", "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool,"
+        + " extversion text, extconfig text, extcondition text");
+    empty("pg_foreign_table", "ftrelid oid, ftserver oid, ftoptions text");
+    empty("pg_partitioned_table", "partrelid oid, partstrat char(1), partnatts int2, partdefid oid,"
+        + " partattrs text, partclass text, partcollation text, partexprs text");
+    empty("pg_shdescription", "objoid oid, classoid oid, description text");
+    empty("pg_depend", "classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, refobjsubid int4,"
+        + " deptype char(1)");
+    empty("pg_sequence", "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, seqmin int8,"
+        + " seqcache int8, seqcycle bool");
+    empty("pg_auth_members", "oid oid, roleid oid, member oid, grantor oid, admin_option bool, inherit_option bool,"
+        + " set_option bool");
+    empty("pg_proc", "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4,"
+        + " prorows float4, provariadic oid, prosupport regproc, prokind char(1), prosecdef bool,"
+        + " proleakproof bool, proisstrict bool, proretset bool, provolatile char(1), proparallel char(1),"
+        + " pronargs int2, pronargdefaults int2, prorettype oid, proargtypes oidvector, proallargtypes oid[],"
+        + " proargmodes text[], proargnames text[], proargdefaults text, protrftypes text, prosrc text, probin text,"
+        + " prosqlbody text, proconfig text[], proacl text[]");
+    empty("pg_language", "oid oid, lanname name, lanowner oid, lanispl bool, lanpltrusted bool,"
+        + " lanplcallfoid oid, laninline oid, lanvalidator oid, lanacl text");
+    empty("pg_opclass", "oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid,"
+        + " opcintype oid, opcdefault bool, opckeytype oid");
+    empty("pg_operator", "oid oid, oprname name, oprnamespace oid, oprowner oid, oprkind char(1),"
+        + " oprcanmerge bool, oprcanhash bool, oprleft oid, oprright oid, oprresult oid, oprcom oid, oprnegate oid,"
+        + " oprcode regproc, oprrest regproc, oprjoin regproc");
+    empty("pg_event_trigger", "oid oid, evtname name, evtevent name, evtowner oid, evtfoid oid,"
+        + " evtenabled char(1), evttags text");
+    empty("pg_matviews", "schemaname name, matviewname name, matviewowner name, tablespace name,"
+        + " hasindexes bool, ispopulated bool, definition text");
+    empty("pg_prepared_xacts", "transaction int8, gid text, prepared timestamptz, owner name, database name");
+  }
+}

@@ -1,0 +1,26 @@
+package io.bop.engine.catalog;
+
+import io.bop.engine.types.SqlType;
+
+/**
+ * @param name the column name
+ * @param number 1-based position (PostgreSQL's attnum)
+ * @param type the declared type
+ * @param notNull whether NULL is refused
+ * @param defaultText the default as the user wrote it, or null
+ * @param identity how values are generated: {@link #NO_IDENTITY}, {@link #ALWAYS}, {@link #BY_DEFAULT},
+ *     {@link #SERIAL}, {@link #AUTO_INCREMENT}
+ * @param comment the column comment, or null
+ */
+public record TableColumn(String name, int number, SqlType type, boolean notNull, String defaultText,
+    String identity, String comment) {
+  public static final String NO_IDENTITY = "";
+  public static final String ALWAYS = "a";
+  public static final String BY_DEFAULT = "d";
+  public static final String SERIAL = "s";
+  public static final String AUTO_INCREMENT = "i";
+
+  public boolean generated() {
+    return !identity.isEmpty();
+  }
+}

@@ -1,0 +1,71 @@
+package io.bop.engine.exec;
+
+import io.bop.engine.Notice;
+import io.bop.engine.catalog.Catalog;
+import io.bop.engine.catalog.PgCatalog;
+import io.bop.engine.errors.SqlError;
+import io.bop.engine.parser.Dialect;
+import io.bop.engine.session.PgSettings;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** What a running plan may ask of its session. */
+public interface Context {
+  Dialect dialect();
+
+  String user();
+
+  String database();
+
+  PgSettings settings();
+
+  ZoneId zone();
+
+  /** When the current transaction (or, outside one, statement) started: PostgreSQL's now(). */
+  Instant transactionStart();
+
+  /** The schema of the session's database, as this session sees it (its own uncommitted DDL included). */
+  Catalog catalog() throws SqlError;
+
+  /** What the PostgreSQL catalog relations show, read through the connection a plan runs on. */
+  PgCatalog.Snapshot snapshot(Lease lease) throws SqlError;
+
+  int sessionId();
+
+  /**
+   * A connection for a statement that only reads: the writer if this transaction has written, otherwise a
+   * reader held until {@code release} runs.
+   */
+  Lease readConnection() throws SqlError;
+
+  /** The writer connection inside a transaction, beginning one if needed; held until the transaction ends. */
+  Lease writeConnection() throws SqlError;
+
+  /** Marks the running statement's connection, so that a cancel request can interrupt it. */
+  void running(Connection connection);
+
+  /** Records that this transaction changed the schema; cached plans for the database become stale. */
+  void schemaChanged();
+
+  void notice(Notice notice);
+
+  Transactions transactions();
+
+  /** Transaction control as PostgreSQL's and MySQL's statements ask for it. */
+  interface Transactions {
+    /** BEGIN / START TRANSACTION; a notice, not an error, if one is already in progress. */
+    void begin(String isolation, Boolean readOnly) throws SqlError;
+
+    /** COMMIT; returns the command tag (ROLLBACK when committing a failed transaction). */
+    String commit() throws SqlError;
+
+    void rollback() throws SqlError;
+
+    void savepoint(String name) throws SqlError;
+
+    void release(String name) throws SqlError;
+
+    void rollbackTo(String name) throws SqlError;
+  }
+}

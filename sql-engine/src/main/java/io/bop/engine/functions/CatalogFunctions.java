@@ -1,0 +1,166 @@
+package io.bop.engine.functions;
+
+import io.bop.engine.catalog.Catalog;
+import io.bop.engine.catalog.Check;
+import io.bop.engine.catalog.ForeignKey;
+import io.bop.engine.catalog.Index;
+import io.bop.engine.catalog.IndexDefinitions;
+import io.bop.engine.catalog.Oids;
+import io.bop.engine.catalog.PgCatalog;
+import io.bop.engine.catalog.PgTypes;
+import io.bop.engine.catalog.Table;
+import io.bop.engine.catalog.TableColumn;
+import io.bop.engine.exec.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL's catalog functions, answered from the database's catalog snapshot (which the engine loads before
+ * it runs a catalog query).
+ */
+final class CatalogFunctions {
+  private CatalogFunctions() {}
+
+  static void install(Connection c, Database database) throws SQLException {
+    Udf.register(c, "format_type", 2, true, a -> a[0] == null ? null
+        : PgTypes.format(((Number) a[0]).intValue(), a[1] == null ? -1 : ((Number) a[1]).intValue()));
+    Udf.register(c, "pg_get_userbyid", 1, true, a -> a[0] == null ? null : "bop");
+    for (String visible : List.of("pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible",
+        "pg_collation_is_visible", "pg_opclass_is_visible", "pg_operator_is_visible")) {
+      Udf.register(c, visible, 1, true, a -> a[0] == null ? null : 1L);
+    }
+    for (String privilege : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
+        "has_column_privilege", "has_sequence_privilege", "has_function_privilege", "pg_has_role")) {
+      Udf.register(c, privilege, -1, true, a -> 1L);
+    }
+    // reg* values: OIDs inside a query, names when shown (bop_regname) or read from text (bop_regoid).
+    Udf.register(c, "bop_regname", 2, true, a -> a[1] == null ? null : regName(a[0].toString(),
+        ((Number) a[1]).longValue(), database.cachedCatalog()));
+    Udf.register(c, "bop_regoid", 2, true, a -> a[1] == null ? null : regOid(a[0].toString(), Functions.text(a[1]),
+        database.cachedCatalog()));
+    Udf.register(c, "pg_encoding_to_char", 1, true, a -> a[0] == null ? null : "UTF8");
+    Udf.register(c, "pg_is_in_recovery", 0, true, a -> 0L);
+    Udf.register(c, "pg_relation_is_publishable", 1, true, a -> 1L);
+    // adbin holds the default as written, so pg_get_expr has nothing left to decompile.
+    Udf.register(c, "pg_get_expr", -1, true, a -> a.length == 0 || a[0] == null ? null : Functions.text(a[0]));
+    Udf.register(c, "pg_get_indexdef", -1, true, a -> a.length == 0 || a[0] == null ? null
+        : index(database, ((Number) a[0]).intValue())
+            .map(t -> a.length > 1 && a[1] != null && ((Number) a[1]).intValue() > 0
+                ? indexColumn(t[1], ((Number) a[1]).intValue()) : IndexDefinitions.of((Table) t[0], (Index) t[1]))
+            .orElse(null));
+    Udf.register(c, "pg_get_constraintdef", -1, true, a -> a.length == 0 || a[0] == null ? null
+        : constraintDefinition(database.cachedCatalog(), ((Number) a[0]).intValue()));
+    Udf.register(c, "obj_description", -1, true, a -> a.length == 0 || a[0] == null ? null
+        : tableComment(database.cachedCatalog(), ((Number) a[0]).intValue()));
+    Udf.register(c, "col_description", 2, true, a -> a[0] == null || a[1] == null ? null
+        : columnComment(database.cachedCatalog(), ((Number) a[0]).intValue(), ((Number) a[1]).intValue()));
+    Udf.register(c, "shobj_description", 2, true, a -> null);
+    // Objects bop never has (triggers, rules, functions, extended statistics, partitions): their catalogs are empty,
+    // so these only need to exist for catalog queries to compile, and describe nothing.
+    for (String none : List.of("pg_get_viewdef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_functiondef",
+        "pg_get_function_arguments", "pg_get_function_result", "pg_get_function_identity_arguments",
+        "pg_get_partkeydef", "pg_get_partition_constraintdef", "pg_get_statisticsobjdef",
+        "pg_get_statisticsobjdef_columns", "pg_get_statisticsobjdef_expressions")) {
+      Udf.register(c, none, -1, true, a -> null);
+    }
+  }
+
+  private static String regName(String type, long oid, Catalog catalog) {
+    if (oid == 0) {
+      return "-";
+    }
+    return switch (type) {
+      case "regclass" -> PgCatalog.relationName(oid, catalog);
+      case "regtype" -> PgTypes.format((int) oid, -1);
+      case "regnamespace" -> oid == 11 ? "pg_catalog" : oid == 2200 ? "public" : oid == 13000
+          ? "information_schema" : Long.toString(oid);
+      default -> Long.toString(oid);
+    };
+  }
+
+  private static Long regOid(String type, String text, Catalog catalog) throws io.bop.engine.errors.SqlError {
+    String t = text.strip();
+    if (t.matches("\\d+")) {
+      return Long.parseLong(t);
+    }
+    String name = t.substring(t.lastIndexOf('.') + 1).replace("\"", "");
+    if (type.equals("regclass")) {
+      long oid = catalog == null ? 0 : PgCatalog.relationOid(name, catalog);
+      if (oid == 0) {
+        throw new io.bop.engine.errors.SqlError(io.bop.engine.errors.Condition.UNDEFINED_TABLE,
+            "relation \"" + t + "\" does not exist");
+      }
+      return oid;
+    }
+    io.bop.engine.types.SqlType resolved = io.bop.engine.types.TypeNames.resolve(name, List.of(), false);
+    return resolved == null ? null : (long) resolved.pgOid();
+  }
+
+  private static Optional<Object[]> index(Database database, int oid) {
+    Catalog catalog = database.cachedCatalog();
+    if (catalog == null) {
+      return Optional.empty();
+    }
+    for (Table table : catalog.tables()) {
+      for (Index index : table.indexes()) {
+        if (Oids.relation(index.name()) == oid) {
+          return Optional.of(new Object[] {table, index});
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String indexColumn(Object index, int column) {
+    List<String> columns = ((Index) index).columns();
+    return column <= columns.size() ? IndexDefinitions.quote(columns.get(column - 1)) : "";
+  }
+
+  /** The OID of a constraint: PostgreSQL constraint names are unique per table. */
+  public static int constraintOid(String table, String name) {
+    return Oids.of("pg_constraint", table + "." + name);
+  }
+
+  private static String constraintDefinition(Catalog catalog, int oid) {
+    if (catalog == null) {
+      return null;
+    }
+    for (Table table : catalog.tables()) {
+      for (Index index : table.indexes()) {
+        if (index.constraint() && constraintOid(table.name(), index.name()) == oid) {
+          return (index.primary() ? "PRIMARY KEY (" : "UNIQUE (") + IndexDefinitions.quoted(index.columns()) + ")";
+        }
+      }
+      for (ForeignKey fk : table.foreignKeys()) {
+        if (constraintOid(table.name(), fk.name()) == oid) {
+          return IndexDefinitions.foreignKey(fk);
+        }
+      }
+      for (Check check : table.checks()) {
+        if (constraintOid(table.name(), check.name()) == oid) {
+          return "CHECK ((" + check.expression() + "))";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String tableComment(Catalog catalog, int oid) {
+    if (catalog == null) {
+      return null;
+    }
+    return catalog.tables().stream().filter(t -> t.oid() == oid).findFirst().map(Table::comment).orElse(null);
+  }
+
+  private static String columnComment(Catalog catalog, int oid, int attnum) {
+    if (catalog == null) {
+      return null;
+    }
+    return catalog.tables().stream().filter(t -> t.oid() == oid).findFirst()
+        .flatMap(t -> t.columns().stream().filter(c -> c.number() == attnum).findFirst())
+        .map(TableColumn::comment).orElse(null);
+  }
+
+}

@@ -1,0 +1,237 @@
+package io.bop.engine.functions;
+
+import io.bop.engine.errors.Condition;
+import io.bop.engine.errors.SqlError;
+import io.bop.engine.exec.Database;
+import io.bop.engine.types.SqlType;
+import io.bop.engine.types.TypeKind;
+import io.bop.engine.types.Values;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Registers the engine's functions on a connection. */
+public final class Functions {
+  private Functions() {}
+
+  private static final Map<String, SqlType> TYPES = new ConcurrentHashMap<>();
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+  public static void install(Connection c, Database database) throws SQLException {
+    // bop_cast(value, declaration, zone): a value converted to the storage form of a declared type.
+    Udf.register(c, "bop_cast", 3, true, a -> cast(a[0], (String) a[1], (String) a[2]));
+    // bop_regexp(text, pattern, flags): PostgreSQL's ~ (flags '') and ~* (flags 'i').
+    Udf.register(c, "bop_regexp", 3, true, a -> a[0] == null || a[1] == null ? null
+        : pattern(a[1].toString(), a[2].toString()).matcher(a[0].toString()).find() ? 1L : 0L);
+    Udf.register(c, "bop_now", 0, false, a -> Values.toStorage(SqlType.TIMESTAMPTZ, Instant.now().atOffset(ZoneOffset.UTC),
+        ZoneOffset.UTC));
+    Udf.register(c, "bop_random", 0, false, a -> ThreadLocalRandom.current().nextDouble());
+    Udf.register(c, "gen_random_uuid", 0, false, a -> UUID.randomUUID().toString());
+    Udf.register(c, "concat", -1, true, a -> concat("", a, 0));
+    Udf.register(c, "concat_ws", -1, true, a -> a.length == 0 || a[0] == null ? null : concat(text(a[0]), a, 1));
+    Udf.register(c, "greatest", -1, true, a -> extreme(a, 1));
+    Udf.register(c, "least", -1, true, a -> extreme(a, -1));
+    Udf.register(c, "left", 2, true, a -> a[0] == null || a[1] == null ? null : left(text(a[0]), ((Number) a[1]).intValue()));
+    Udf.register(c, "right", 2, true, a -> a[0] == null || a[1] == null ? null : right(text(a[0]), ((Number) a[1]).intValue()));
+    Udf.register(c, "repeat", 2, true, a -> a[0] == null || a[1] == null ? null
+        : text(a[0]).repeat(Math.max(0, ((Number) a[1]).intValue())));
+    Udf.register(c, "reverse", 1, true, a -> a[0] == null ? null : new StringBuilder(text(a[0])).reverse().toString());
+    Udf.register(c, "lpad", -1, true, a -> pad(a, true));
+    Udf.register(c, "rpad", -1, true, a -> pad(a, false));
+    Udf.register(c, "split_part", 3, true, a -> a[0] == null || a[1] == null || a[2] == null ? null
+        : splitPart(text(a[0]), text(a[1]), ((Number) a[2]).intValue()));
+    Udf.register(c, "md5", 1, true, a -> a[0] == null ? null : md5(a[0]));
+    Udf.register(c, "initcap", 1, true, a -> a[0] == null ? null : initcap(text(a[0])));
+    Udf.register(c, "starts_with", 2, true, a -> a[0] == null || a[1] == null ? null : text(a[0]).startsWith(text(a[1])));
+    Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
+        : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
+    CatalogFunctions.install(c, database);
+  }
+
+  /** array_to_string over a stored (JSON) array: NULL elements are skipped unless a replacement is given. */
+  private static String arrayToString(String array, String separator, String nullText) throws SqlError {
+    List<Object> elements = new java.util.ArrayList<>();
+    try {
+      flatten(io.bop.engine.types.Json.parseArray(array), elements);
+    } catch (IllegalArgumentException e) {
+      throw new SqlError(Condition.DATATYPE_MISMATCH, "array_to_string expects an array");
+    }
+    StringBuilder out = new StringBuilder();
+    boolean first = true;
+    for (Object e : elements) {
+      if (e == null && nullText == null) {
+        continue;
+      }
+      out.append(first ? "" : separator).append(e == null ? nullText : text(e));
+      first = false;
+    }
+    return out.toString();
+  }
+
+  private static void flatten(List<Object> elements, List<Object> into) {
+    for (Object e : elements) {
+      if (e instanceof List<?> nested) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) nested;
+        flatten(list, into);
+      } else {
+        into.add(e);
+      }
+    }
+  }
+
+  private static Object cast(Object value, String declaration, String zone) throws SqlError {
+    if (value == null) {
+      return null;
+    }
+    SqlType type = TYPES.computeIfAbsent(declaration, SqlType::parse);
+    ZoneId z = zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+    if (type.kind().isText() && !(value instanceof byte[])) {
+      return Values.toStorage(type, text(value), z);
+    }
+    if (value instanceof Double d && type.kind().isInteger()) {
+      // PostgreSQL rounds when casting a fraction to an integer type; SQLite truncates.
+      return Values.toStorage(type, Math.round(d), z);
+    }
+    if (value instanceof String s && type.kind() == TypeKind.BYTEA) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+    return Values.toStorage(type, value, z);
+  }
+
+  private static Pattern pattern(String regex, String flags) throws SqlError {
+    String key = flags + "/" + regex;
+    Pattern p = PATTERNS.get(key);
+    if (p == null) {
+      try {
+        p = Pattern.compile(regex, flags.contains("i") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+      } catch (PatternSyntaxException e) {
+        throw new SqlError(Condition.INVALID_REGULAR_EXPRESSION, "invalid regular expression: " + e.getDescription());
+      }
+      if (PATTERNS.size() > 1000) {
+        PATTERNS.clear();
+      }
+      PATTERNS.put(key, p);
+    }
+    return p;
+  }
+
+  static String text(Object value) {
+    if (value instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return value.toString();
+  }
+
+  private static String concat(String separator, Object[] values, int from) {
+    StringBuilder out = new StringBuilder();
+    boolean first = true;
+    for (int i = from; i < values.length; i++) {
+      if (values[i] != null) {
+        if (!first) {
+          out.append(separator);
+        }
+        out.append(text(values[i]));
+        first = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** greatest/least: NULL arguments are ignored, as in PostgreSQL. */
+  private static Object extreme(Object[] values, int sign) {
+    Object best = null;
+    for (Object v : values) {
+      if (v != null && (best == null || sign * compare(v, best) > 0)) {
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  private static int compare(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue());
+    }
+    return text(a).compareTo(text(b));
+  }
+
+  private static String left(String s, int n) {
+    int count = s.codePointCount(0, s.length());
+    int keep = n >= 0 ? Math.min(n, count) : Math.max(0, count + n);
+    return s.substring(0, s.offsetByCodePoints(0, keep));
+  }
+
+  private static String right(String s, int n) {
+    int count = s.codePointCount(0, s.length());
+    int keep = n >= 0 ? Math.min(n, count) : Math.max(0, count + n);
+    return s.substring(s.offsetByCodePoints(0, count - keep));
+  }
+
+  private static Object pad(Object[] a, boolean leftSide) {
+    if (a.length < 2 || a[0] == null || a[1] == null) {
+      return null;
+    }
+    String s = text(a[0]);
+    int length = ((Number) a[1]).intValue();
+    String fill = a.length > 2 && a[2] != null ? text(a[2]) : " ";
+    int count = s.codePointCount(0, s.length());
+    if (count >= length) {
+      return left(s, Math.max(length, 0));
+    }
+    if (fill.isEmpty()) {
+      return s;
+    }
+    StringBuilder padding = new StringBuilder();
+    while (padding.codePointCount(0, padding.length()) < length - count) {
+      padding.append(fill);
+    }
+    String p = left(padding.toString(), length - count);
+    return leftSide ? p + s : s + p;
+  }
+
+  private static String splitPart(String s, String delimiter, int field) throws SqlError {
+    if (field == 0) {
+      throw new SqlError(Condition.INVALID_PARAMETER_VALUE, "field position must not be zero");
+    }
+    String[] parts = delimiter.isEmpty() ? new String[] {s} : s.split(Pattern.quote(delimiter), -1);
+    int index = field > 0 ? field - 1 : parts.length + field;
+    return index >= 0 && index < parts.length ? parts[index] : "";
+  }
+
+  private static String md5(Object value) {
+    try {
+      byte[] bytes = value instanceof byte[] b ? b : text(value).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String initcap(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      out.append(start ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+      start = !Character.isLetterOrDigit(ch);
+    }
+    return out.toString();
+  }
+}

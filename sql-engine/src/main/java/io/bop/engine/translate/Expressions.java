@@ -1,0 +1,868 @@
+package io.bop.engine.translate;
+
+import io.bop.engine.errors.Condition;
+import io.bop.engine.errors.SqlError;
+import io.bop.engine.exec.Argument;
+import io.bop.engine.parser.ast.BopOperators;
+import io.bop.engine.parser.ast.BopTypeNameSpec;
+import io.bop.engine.session.PgSettings;
+import io.bop.engine.types.SqlType;
+import io.bop.engine.types.TypeKind;
+import io.bop.engine.types.TypeNames;
+import io.bop.engine.types.Values;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlPosixRegexOperator;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
+
+/**
+ * Rewrites expressions into SQLite's terms and types them. A parameter or an untyped literal takes its type from
+ * its context (the other side of a comparison, the target column), as in PostgreSQL.
+ */
+final class Expressions {
+  static final SqlParserPos POS = SqlParserPos.ZERO;
+  private final Rewriter r;
+
+  Expressions(Rewriter r) {
+    this.r = r;
+  }
+
+  Typed rewrite(SqlNode node, Scope scope) throws SqlError {
+    return rewrite(node, scope, null);
+  }
+
+  /** @param expected the type the context implies, or null */
+  Typed rewrite(SqlNode node, Scope scope, SqlType expected) throws SqlError {
+    if (node instanceof SqlDynamicParam p) {
+      SqlNode placeholder = r.parameter(p.getIndex(), expected);
+      return new Typed(placeholder, r.parameterType(p.getIndex()), Typed.NO_NAME);
+    }
+    if (node instanceof SqlLiteral literal) {
+      return literal(literal, expected);
+    }
+    if (node instanceof SqlIdentifier id) {
+      return identifier(id, scope);
+    }
+    if (node instanceof SqlCase c) {
+      return caseExpression(c, scope, expected);
+    }
+    if (Queries.isQuery(node)) {
+      Queries.Result q = r.queries.query(node, scope);
+      Typed first = q.columns().isEmpty() ? null : q.columns().get(0);
+      return new Typed(q.node(), first == null ? SqlType.UNKNOWN : first.type(),
+          first == null ? Typed.NO_NAME : first.name());
+    }
+    if (node instanceof SqlCall call) {
+      return call(call, scope, expected);
+    }
+    throw unsupported("expression " + node.getKind());
+  }
+
+  /** Rewrites a predicate (WHERE, ON, HAVING, CHECK). */
+  SqlNode condition(SqlNode node, Scope scope) throws SqlError {
+    return node == null ? null : rewrite(node, scope, SqlType.BOOLEAN).node();
+  }
+
+  // =========================================================================================== literals
+
+  private Typed literal(SqlLiteral literal, SqlType expected) throws SqlError {
+    SqlTypeName typeName = literal.getTypeName();
+    switch (typeName) {
+      case NULL:
+        return new Typed(literal, expected != null ? expected : SqlType.UNKNOWN, Typed.NO_NAME);
+      case BOOLEAN:
+        return new Typed(literal, SqlType.BOOLEAN, "bool");
+      case DECIMAL:
+      case INTEGER:
+      case BIGINT:
+      case DOUBLE: {
+        BigDecimal value = literal.getValueAs(BigDecimal.class);
+        boolean exact = literal instanceof SqlNumericLiteral n && n.isExact();
+        SqlType type = !exact ? SqlType.DOUBLE
+            : value.scale() > 0 ? SqlType.NUMERIC
+            : value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? SqlType.INTEGER
+            : value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? SqlType.BIGINT : SqlType.NUMERIC;
+        return new Typed(literal, type, Typed.NO_NAME);
+      }
+      case CHAR: {
+        String text = literal.getValueAs(NlsString.class).getValue();
+        if (expected != null && expected.kind() != TypeKind.UNKNOWN && !expected.kind().isText()) {
+          return coerce(text, expected);
+        }
+        return new Typed(SqlLiteral.createCharString(text, POS), SqlType.UNKNOWN, Typed.NO_NAME);
+      }
+      case BINARY:
+        return new Typed(literal, SqlType.BYTEA, Typed.NO_NAME);
+      case DATE:
+      case TIME:
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
+        SqlType type = typeName == SqlTypeName.DATE ? SqlType.DATE : typeName == SqlTypeName.TIME ? SqlType.TIME
+            : typeName == SqlTypeName.TIMESTAMP ? SqlType.TIMESTAMP : SqlType.TIMESTAMPTZ;
+        return coerce(literal.toValue(), type);
+      }
+      case SYMBOL:
+        return new Typed(literal, SqlType.UNKNOWN, Typed.NO_NAME);
+      default:
+        throw unsupported(typeName.getName().toLowerCase(Locale.ROOT) + " literals");
+    }
+  }
+
+  /**
+   * A string literal read as {@code type} now, as PostgreSQL reads an untyped literal in context. A time stamp
+   * with time zone written without an offset depends on the session's zone, so it converts when the statement
+   * runs.
+   */
+  Typed coerce(String text, SqlType type) throws SqlError {
+    String name = Typed.NO_NAME;
+    if (type.kind() == TypeKind.OID && type.name().startsWith("reg")) {
+      return new Typed(SqlLiteral.createExactNumeric(Long.toString(RegNames.oid(type.name(), text, r.catalog)), POS),
+          type, name);
+    }
+    if (type.kind() == TypeKind.TIMESTAMPTZ && !hasExplicitZone(text)) {
+      return new Typed(function("bop_cast", SqlLiteral.createCharString(text, POS), charLiteral(type.declaration()),
+          r.implicit(new Argument.SessionZone())).node(), type, name);
+    }
+    Object stored = Values.toStorage(type, text, ZoneOffset.UTC);
+    return new Typed(storageLiteral(stored), type, name);
+  }
+
+  private static boolean hasExplicitZone(String text) {
+    String t = text.strip();
+    return t.matches("(?i).*(z|utc|gmt|[+-]\\d{1,2}(:?\\d{2})?(:?\\d{2})?|[a-z]+/[a-z_]+)$") && t.length() > 10;
+  }
+
+  static SqlNode storageLiteral(Object stored) {
+    if (stored == null) {
+      return SqlLiteral.createNull(POS);
+    }
+    if (stored instanceof Long l) {
+      return SqlLiteral.createExactNumeric(l.toString(), POS);
+    }
+    if (stored instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        return Template.call(d.isNaN() ? "NULL" : d > 0 ? "9e999" : "-9e999");
+      }
+      return SqlLiteral.createExactNumeric(BigDecimal.valueOf(d).toPlainString(), POS);
+    }
+    if (stored instanceof byte[] bytes) {
+      return SqlLiteral.createBinaryString(bytes, POS);
+    }
+    return SqlLiteral.createCharString(stored.toString(), POS);
+  }
+
+  static SqlNode charLiteral(String text) {
+    return SqlLiteral.createCharString(text, POS);
+  }
+
+  // =========================================================================================== names
+
+  private Typed identifier(SqlIdentifier id, Scope scope) throws SqlError {
+    List<String> names = id.names;
+    List<String> effective = names.size() > 2 && names.get(0).equalsIgnoreCase("public") ? names.subList(1, names.size())
+        : names;
+    var column = scope.resolve(effective);
+    String name = effective.get(effective.size() - 1);
+    if (column.isPresent()) {
+      Scope.Column c = column.get();
+      return new Typed(new SqlIdentifier(effective, POS), c.type(), c.name(), c);
+    }
+    if (effective.size() == 1) {
+      Typed niladic = niladic(name.toLowerCase(Locale.ROOT));
+      if (niladic != null) {
+        return niladic;
+      }
+    }
+    return new Typed(new SqlIdentifier(effective, POS), SqlType.UNKNOWN, name);
+  }
+
+  /** PostgreSQL's functions written without parentheses. */
+  private Typed niladic(String name) throws SqlError {
+    return switch (name) {
+      case "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime", "current_user",
+          "session_user", "user", "current_role", "current_catalog", "current_schema" -> function(name, List.of());
+      default -> null;
+    };
+  }
+
+  // =========================================================================================== calls
+
+  private Typed call(SqlCall call, Scope scope, SqlType expected) throws SqlError {
+    SqlOperator op = call.getOperator();
+    SqlKind kind = op.getKind();
+    if (op == BopOperators.COLLATE) {
+      return rewrite(call.operand(0), scope, expected); // SQLite compares by code point, PostgreSQL's "C"
+    }
+    if (op == SqlStdOperatorTable.CONCAT) {
+      List<SqlNode> operands = new ArrayList<>();
+      for (SqlNode operand : call.getOperandList()) {
+        operands.add(rewrite(operand, scope, SqlType.TEXT).node());
+      }
+      return new Typed(SqlStdOperatorTable.CONCAT.createCall(POS, operands), SqlType.TEXT, Typed.NO_NAME);
+    }
+    switch (kind) {
+      case CAST:
+        return cast(call, scope);
+      case AND:
+      case OR:
+      case NOT:
+        return new Typed(op.createCall(POS, rewriteAll(call.getOperandList(), scope, SqlType.BOOLEAN)), SqlType.BOOLEAN,
+            Typed.NO_NAME);
+      case EQUALS:
+      case NOT_EQUALS:
+      case LESS_THAN:
+      case GREATER_THAN:
+      case LESS_THAN_OR_EQUAL:
+      case GREATER_THAN_OR_EQUAL: {
+        Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+        return new Typed(op.createCall(POS, sides[0].node(), sides[1].node()), SqlType.BOOLEAN, Typed.NO_NAME);
+      }
+      case IS_DISTINCT_FROM:
+      case IS_NOT_DISTINCT_FROM: {
+        Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+        return new Typed(Template.call(kind == SqlKind.IS_DISTINCT_FROM ? "{0} IS NOT {1}" : "{0} IS {1}",
+            sides[0].node(), sides[1].node()), SqlType.BOOLEAN, Typed.NO_NAME);
+      }
+      case IS_NULL:
+      case IS_NOT_NULL:
+      case IS_TRUE:
+      case IS_FALSE:
+      case IS_NOT_TRUE:
+      case IS_NOT_FALSE:
+      case IS_UNKNOWN:
+        return new Typed(op.createCall(POS, rewrite(call.operand(0), scope).node()), SqlType.BOOLEAN, Typed.NO_NAME);
+      case LIKE:
+        return like(call, (SqlLikeOperator) op, scope);
+      case POSIX_REGEX_CASE_SENSITIVE:
+      case POSIX_REGEX_CASE_INSENSITIVE: {
+        SqlPosixRegexOperator regex = (SqlPosixRegexOperator) op;
+        SqlNode match = function("bop_regexp", rewrite(call.operand(0), scope, SqlType.TEXT).node(),
+            rewrite(call.operand(1), scope, SqlType.TEXT).node(), charLiteral(regex.isCaseSensitive() ? "" : "i"))
+            .node();
+        return new Typed(regex.isNegated() ? SqlStdOperatorTable.NOT.createCall(POS, match) : match, SqlType.BOOLEAN,
+            Typed.NO_NAME);
+      }
+      case BETWEEN: {
+        Typed value = rewrite(call.operand(0), scope);
+        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+        operands.set(0, value.node());
+        operands.set(1, rewrite(call.operand(1), scope, value.type()).node());
+        operands.set(2, rewrite(call.operand(2), scope, value.type()).node());
+        return new Typed(op.createCall(POS, operands), SqlType.BOOLEAN, Typed.NO_NAME);
+      }
+      case IN:
+      case NOT_IN:
+        return in(call, kind == SqlKind.NOT_IN, scope);
+      case SOME:
+      case ALL:
+        return quantified(call, (SqlQuantifyOperator) op, scope);
+      case EXISTS:
+        return new Typed(op.createCall(POS, r.queries.query(call.operand(0), scope).node()), SqlType.BOOLEAN, "exists");
+      case PLUS:
+      case MINUS:
+      case TIMES:
+      case DIVIDE:
+      case MOD:
+        return arithmetic(call, scope);
+      case MINUS_PREFIX:
+      case PLUS_PREFIX: {
+        Typed operand = rewrite(call.operand(0), scope);
+        return new Typed(op.createCall(POS, operand.node()), operand.type(), Typed.NO_NAME);
+      }
+      case ROW:
+        return new Typed(op.createCall(POS, rewriteAll(call.getOperandList(), scope, null)), SqlType.UNKNOWN, "row");
+      case OVER:
+        return window(call, scope);
+      case TRIM:
+        return trim(call, scope);
+      case COALESCE:
+      case NULLIF:
+        return sameTypeAsFirst(call, scope, kind.name().toLowerCase(Locale.ROOT));
+      case ARRAY_VALUE_CONSTRUCTOR: {
+        List<SqlNode> elements = new ArrayList<>();
+        SqlType element = expected != null && expected.kind() == TypeKind.ARRAY ? expected.element() : null;
+        for (SqlNode operand : call.getOperandList()) {
+          Typed t = rewrite(operand, scope, element);
+          if (element == null && t.type().kind() != TypeKind.UNKNOWN) {
+            element = t.type();
+          }
+          elements.add(t.node());
+        }
+        return new Typed(sqlite("json_array", elements), SqlType.arrayOf(element == null ? SqlType.TEXT : element),
+            "array");
+      }
+      case ARRAY_QUERY_CONSTRUCTOR: {
+        Queries.Result q = r.queries.query(call.operand(0), scope);
+        SqlType element = q.columns().isEmpty() ? SqlType.TEXT : q.columns().get(0).type();
+        return new Typed(Template.call("SELECT json_group_array(\"_v\") FROM ({0})", Queries.aliasFirstColumn(q.node(), "_v")),
+            SqlType.arrayOf(element.kind() == TypeKind.UNKNOWN ? SqlType.TEXT : element), "array");
+      }
+      case ITEM: {
+        Typed array = rewrite(call.operand(0), scope);
+        SqlNode index = rewrite(call.operand(1), scope, SqlType.INTEGER).node();
+        SqlType element = array.type().kind() == TypeKind.ARRAY ? array.type().element() : SqlType.UNKNOWN;
+        String offset = array.type().isVector() ? "{1}" : "({1} - 1)";
+        return new Typed(Template.call("json_extract({0}, '$[' || " + offset + " || ']')", array.node(), index), element,
+            array.name());
+      }
+      case DEFAULT:
+        throw new SqlError(Condition.SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+      default:
+        if (op instanceof SqlFunction) {
+          return function(call, scope);
+        }
+        throw unsupported("operator " + op.getName());
+    }
+  }
+
+  List<SqlNode> rewriteAll(List<SqlNode> operands, Scope scope, SqlType expected) throws SqlError {
+    List<SqlNode> out = new ArrayList<>(operands.size());
+    for (SqlNode operand : operands) {
+      out.add(operand == null ? null : rewrite(operand, scope, expected).node());
+    }
+    return out;
+  }
+
+  /** Both sides of a comparison; a parameter or untyped literal takes the other side's type. */
+  private Typed[] pair(SqlNode left, SqlNode right, Scope scope) throws SqlError {
+    if (isUntyped(left) && !isUntyped(right)) {
+      Typed b = rewrite(right, scope);
+      return new Typed[] {rewrite(left, scope, b.type()), b};
+    }
+    Typed a = rewrite(left, scope);
+    return new Typed[] {a, rewrite(right, scope, a.type())};
+  }
+
+  private static boolean isUntyped(SqlNode node) {
+    return node instanceof SqlDynamicParam
+        || node instanceof SqlLiteral l && (l.getTypeName() == SqlTypeName.CHAR || l.getTypeName() == SqlTypeName.NULL);
+  }
+
+  private Typed like(SqlCall call, SqlLikeOperator op, Scope scope) throws SqlError {
+    SqlNode value = rewrite(call.operand(0), scope, SqlType.TEXT).node();
+    SqlNode pattern = rewrite(call.operand(1), scope, SqlType.TEXT).node();
+    String escape = call.operandCount() > 2 ? " ESCAPE {2}" : "";
+    List<SqlNode> operands = new ArrayList<>(List.of(value, pattern));
+    if (call.operandCount() > 2) {
+      operands.add(rewrite(call.operand(2), scope, SqlType.TEXT).node());
+    }
+    String test = op.isCaseSensitive() ? "{0} LIKE {1}" + escape : "lower({0}) LIKE lower({1})" + escape;
+    return new Typed(Template.call(op.isNegated() ? "NOT (" + test + ")" : test, operands), SqlType.BOOLEAN,
+        Typed.NO_NAME);
+  }
+
+  private Typed in(SqlCall call, boolean negated, Scope scope) throws SqlError {
+    Typed value = rewrite(call.operand(0), scope);
+    SqlNode list = call.operand(1);
+    SqlNode rewrittenList;
+    if (list instanceof SqlNodeList items) {
+      rewrittenList = new SqlNodeList(rewriteAll(items.getList(), scope, value.type()), POS);
+    } else {
+      rewrittenList = r.queries.query(list, scope).node();
+    }
+    SqlOperator op = negated ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN;
+    return new Typed(op.createCall(POS, value.node(), rewrittenList), SqlType.BOOLEAN, Typed.NO_NAME);
+  }
+
+  /** {@code x = ANY (sub-query)} is IN, {@code x <> ALL (…)} NOT IN; other quantified forms compare with EXISTS. */
+  private Typed quantified(SqlCall call, SqlQuantifyOperator op, Scope scope) throws SqlError {
+    Typed value = rewrite(call.operand(0), scope);
+    SqlNode target = call.operand(1);
+    boolean any = op.getKind() == SqlKind.SOME;
+    SqlKind comparison = op.comparisonKind;
+    if (target instanceof SqlCall arrayCall && arrayCall.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+      target = new SqlNodeList(arrayCall.getOperandList(), POS);
+    }
+    SqlNode list = target instanceof SqlNodeList items ? new SqlNodeList(rewriteAll(items.getList(), scope, value.type()), POS)
+        : Queries.isQuery(target) ? r.queries.query(target, scope).node() : null;
+    if (list == null) {
+      // An array value: compare with each element of the stored JSON array.
+      SqlNode array = rewrite(target, scope, SqlType.arrayOf(value.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT
+          : value.type())).node();
+      String test = any && comparison == SqlKind.EQUALS ? "{0} IN (SELECT value FROM json_each({1}))"
+          : !any && comparison == SqlKind.NOT_EQUALS ? "{0} NOT IN (SELECT value FROM json_each({1}))"
+          : any ? "EXISTS (SELECT 1 FROM json_each({1}) WHERE {0} " + symbol(comparison) + " value)"
+          : "NOT EXISTS (SELECT 1 FROM json_each({1}) WHERE NOT ({0} " + symbol(comparison) + " value))";
+      return new Typed(Template.call(test, value.node(), array), SqlType.BOOLEAN, Typed.NO_NAME);
+    }
+    if (any && comparison == SqlKind.EQUALS) {
+      return new Typed(SqlStdOperatorTable.IN.createCall(POS, value.node(), list), SqlType.BOOLEAN, Typed.NO_NAME);
+    }
+    if (!any && comparison == SqlKind.NOT_EQUALS) {
+      return new Typed(SqlStdOperatorTable.NOT_IN.createCall(POS, value.node(), list), SqlType.BOOLEAN, Typed.NO_NAME);
+    }
+    throw unsupported("the quantified comparison " + op.getName());
+  }
+
+  private static String symbol(SqlKind comparison) {
+    return switch (comparison) {
+      case EQUALS -> "=";
+      case NOT_EQUALS -> "<>";
+      case LESS_THAN -> "<";
+      case LESS_THAN_OR_EQUAL -> "<=";
+      case GREATER_THAN -> ">";
+      default -> ">=";
+    };
+  }
+
+  private Typed arithmetic(SqlCall call, Scope scope) throws SqlError {
+    Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+    SqlType type = arithmeticType(sides[0].type(), sides[1].type());
+    return new Typed(call.getOperator().createCall(POS, sides[0].node(), sides[1].node()), type, Typed.NO_NAME);
+  }
+
+  static SqlType arithmeticType(SqlType a, SqlType b) {
+    TypeKind x = a.kind() == TypeKind.UNKNOWN ? b.kind() : a.kind();
+    TypeKind y = b.kind() == TypeKind.UNKNOWN ? a.kind() : b.kind();
+    if (x == TypeKind.DOUBLE || y == TypeKind.DOUBLE || x == TypeKind.REAL || y == TypeKind.REAL) {
+      return SqlType.DOUBLE;
+    }
+    if (x == TypeKind.NUMERIC || y == TypeKind.NUMERIC) {
+      return SqlType.NUMERIC;
+    }
+    if (x == TypeKind.BIGINT || y == TypeKind.BIGINT) {
+      return SqlType.BIGINT;
+    }
+    if (x.isInteger() || y.isInteger()) {
+      return x == TypeKind.SMALLINT && y == TypeKind.SMALLINT ? SqlType.SMALLINT : SqlType.INTEGER;
+    }
+    return x == TypeKind.UNKNOWN ? SqlType.NUMERIC : SqlType.of(x, x.name().toLowerCase(Locale.ROOT));
+  }
+
+  private Typed caseExpression(SqlCase c, Scope scope, SqlType expected) throws SqlError {
+    Typed value = c.getValueOperand() == null ? null : rewrite(c.getValueOperand(), scope);
+    List<SqlNode> whens = new ArrayList<>();
+    for (SqlNode when : c.getWhenOperands()) {
+      whens.add(rewrite(when, scope, value == null ? SqlType.BOOLEAN : value.type()).node());
+    }
+    SqlType type = null;
+    for (SqlNode then : c.getThenOperands()) {
+      if (!isUntyped(then)) {
+        type = rewrite(then, scope.child(), null).type();
+        break;
+      }
+    }
+    if (type == null || type.kind() == TypeKind.UNKNOWN) {
+      type = expected != null ? expected : SqlType.TEXT;
+    }
+    List<SqlNode> thens = rewriteAll(c.getThenOperands().getList(), scope, type);
+    SqlNode otherwise = c.getElseOperand() == null ? null : rewrite(c.getElseOperand(), scope, type).node();
+    return new Typed(new SqlCase(POS, value == null ? null : value.node(), new SqlNodeList(whens, POS),
+        new SqlNodeList(thens, POS), otherwise), type, "case");
+  }
+
+  private Typed sameTypeAsFirst(SqlCall call, Scope scope, String name) throws SqlError {
+    SqlType type = SqlType.UNKNOWN;
+    for (SqlNode operand : call.getOperandList()) {
+      if (!isUntyped(operand)) {
+        type = rewrite(operand, scope.child()).type();
+        break;
+      }
+    }
+    List<SqlNode> operands = rewriteAll(call.getOperandList(), scope, type);
+    return new Typed(call.getOperator().createCall(POS, operands), type, name);
+  }
+
+  private Typed trim(SqlCall call, Scope scope) throws SqlError {
+    SqlTrimFunction.Flag flag = ((SqlLiteral) call.operand(0)).getValueAs(SqlTrimFunction.Flag.class);
+    SqlNode characters = rewrite(call.operand(1), scope, SqlType.TEXT).node();
+    SqlNode text = rewrite(call.operand(2), scope, SqlType.TEXT).node();
+    String fn = switch (flag) {
+      case BOTH -> "trim";
+      case LEADING -> "ltrim";
+      case TRAILING -> "rtrim";
+    };
+    return new Typed(function(fn, text, characters).node(), SqlType.TEXT, fn.equals("trim") ? "btrim" : fn);
+  }
+
+  private Typed window(SqlCall call, Scope scope) throws SqlError {
+    Typed aggregate = rewrite(call.operand(0), scope);
+    SqlNode spec = call.operand(1);
+    SqlNode rewrittenSpec = spec instanceof SqlWindow w ? window(w, scope) : spec;
+    return new Typed(SqlStdOperatorTable.OVER.createCall(POS, aggregate.node(), rewrittenSpec), aggregate.type(),
+        aggregate.name());
+  }
+
+  SqlWindow window(SqlWindow w, Scope scope) throws SqlError {
+    SqlWindow copy = (SqlWindow) w.clone(w.getParserPosition());
+    copy.setPartitionList(new SqlNodeList(rewriteAll(w.getPartitionList().getList(), scope, null), POS));
+    copy.setOrderList(r.queries.orderList(w.getOrderList(), scope, List.of()));
+    return copy;
+  }
+
+  // =========================================================================================== CAST
+
+  private Typed cast(SqlCall call, Scope scope) throws SqlError {
+    SqlDataTypeSpec spec = (SqlDataTypeSpec) call.operand(1);
+    SqlType target = type(spec);
+    SqlNode operand = call.operand(0);
+    Typed source = rewrite(operand, scope, target);
+    String name = source.name().equals(Typed.NO_NAME) ? pgTypeName(target) : source.name();
+    if (isUntyped(operand)) {
+      return new Typed(source.node(), target, name);
+    }
+    return new Typed(convert(source, target), target, name);
+  }
+
+  /** The SQLite expression for {@code source} converted to {@code target}. */
+  SqlNode convert(Typed source, SqlType target) throws SqlError {
+    TypeKind from = source.type().kind();
+    TypeKind to = target.kind();
+    SqlNode x = source.node();
+    if (from == to && target.length() < 0) {
+      return x;
+    }
+    if (to.isInteger() && from.isNumeric() && !from.isInteger()) {
+      return Template.call("CAST(round({0}) AS INTEGER)", x);
+    }
+    if (to.isInteger() && (from.isInteger() || from == TypeKind.BOOLEAN)) {
+      return x;
+    }
+    if (to == TypeKind.OID && target.name().startsWith("reg") && (from.isText() || from == TypeKind.UNKNOWN)) {
+      return function("bop_regoid", charLiteral(target.name()), x).node();
+    }
+    if ((to == TypeKind.REAL || to == TypeKind.DOUBLE) && from.isNumeric()) {
+      return Template.call("CAST({0} AS REAL)", x);
+    }
+    if (to.isText() && from == TypeKind.BOOLEAN) {
+      return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
+    }
+    if (to.isText() && from != TypeKind.BYTEA && from != TypeKind.TIMESTAMPTZ) {
+      SqlNode text = from.isText() ? x : Template.call("CAST({0} AS TEXT)", x);
+      return target.length() >= 0 && to == TypeKind.VARCHAR ? function("substr", text, SqlLiteral.createExactNumeric("1", POS),
+          SqlLiteral.createExactNumeric(Integer.toString(target.length()), POS)).node() : text;
+    }
+    if (to == TypeKind.BOOLEAN && from.isNumeric()) {
+      return Template.call("({0} <> 0)", x);
+    }
+    if (to == TypeKind.DATE && from == TypeKind.TIMESTAMP) {
+      return function("substr", x, SqlLiteral.createExactNumeric("1", POS), SqlLiteral.createExactNumeric("10", POS)).node();
+    }
+    return function("bop_cast", x, charLiteral(target.declaration()), r.implicit(new Argument.SessionZone())).node();
+  }
+
+  /** A written type resolved; arrays and unknown names are errors. */
+  static SqlType type(SqlDataTypeSpec spec) throws SqlError {
+    if (!(spec.getTypeNameSpec() instanceof BopTypeNameSpec name)) {
+      throw unsupported("the type " + spec);
+    }
+    List<String> args = new ArrayList<>();
+    for (SqlLiteral arg : name.arguments()) {
+      args.add(arg.getTypeName() == SqlTypeName.CHAR ? "'" + arg.getValueAs(String.class).replace("'", "''") + "'"
+          : arg.toValue());
+    }
+    String typeName = name.name().replace("\"", "");
+    SqlType type = TypeNames.resolve(typeName, args, name.unsigned());
+    if (type == null) {
+      throw new SqlError(Condition.UNDEFINED_TYPE, "type \"" + typeName + "\" does not exist");
+    }
+    for (int i = 0; i < name.arrayDimensions(); i++) {
+      type = SqlType.arrayOf(type);
+    }
+    return type;
+  }
+
+  /** PostgreSQL's typname, which names a cast's column when the operand has no name. */
+  private static String pgTypeName(SqlType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> "bool";
+      case SMALLINT -> "int2";
+      case INTEGER -> "int4";
+      case BIGINT -> "int8";
+      case REAL -> "float4";
+      case DOUBLE -> "float8";
+      case CHAR -> "bpchar";
+      default -> type.kind().name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  // =========================================================================================== functions
+
+  private Typed function(SqlCall call, Scope scope) throws SqlError {
+    SqlOperator op = call.getOperator();
+    String name = functionName(op);
+    List<SqlNode> operands = call.getOperandList();
+    boolean distinct = call.getFunctionQuantifier() != null
+        && "DISTINCT".equalsIgnoreCase(call.getFunctionQuantifier().toValue());
+    switch (name) {
+      case "count": {
+        List<SqlNode> args = operands.size() == 1 && operands.get(0) instanceof SqlIdentifier id && id.isStar()
+            ? List.of(operands.get(0)) : rewriteAll(operands, scope, null);
+        return new Typed(aggregate("count", distinct, args), SqlType.BIGINT, "count");
+      }
+      case "sum": {
+        Typed x = rewrite(operands.get(0), scope);
+        TypeKind k = x.type().kind();
+        SqlType type = k == TypeKind.SMALLINT || k == TypeKind.INTEGER ? SqlType.BIGINT
+            : k == TypeKind.REAL || k == TypeKind.DOUBLE ? SqlType.DOUBLE : SqlType.NUMERIC;
+        return new Typed(aggregate("sum", distinct, List.of(x.node())), type, "sum");
+      }
+      case "avg": {
+        Typed x = rewrite(operands.get(0), scope);
+        TypeKind k = x.type().kind();
+        SqlType type = k == TypeKind.REAL || k == TypeKind.DOUBLE ? SqlType.DOUBLE : SqlType.NUMERIC;
+        return new Typed(aggregate("avg", distinct, List.of(x.node())), type, "avg");
+      }
+      case "min":
+      case "max": {
+        Typed x = rewrite(operands.get(0), scope);
+        return new Typed(aggregate(name, distinct, List.of(x.node())), x.type(), name);
+      }
+      case "bool_and":
+      case "every":
+      case "bool_or": {
+        Typed x = rewrite(operands.get(0), scope, SqlType.BOOLEAN);
+        return new Typed(aggregate(name.equals("bool_or") ? "max" : "min", distinct, List.of(x.node())),
+            SqlType.BOOLEAN, name);
+      }
+      case "array_agg": {
+        Typed x = rewrite(operands.get(0), scope);
+        return new Typed(aggregate("json_group_array", distinct, List.of(x.node())),
+            SqlType.arrayOf(x.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : x.type()), name);
+      }
+      case "string_agg": {
+        List<SqlNode> args = rewriteAll(operands.subList(0, Math.min(2, operands.size())), scope, SqlType.TEXT);
+        return new Typed(aggregate("group_concat", distinct, args), SqlType.TEXT, name);
+      }
+      default:
+        return function(name, rewriteArguments(name, operands, scope));
+    }
+  }
+
+  private List<Typed> rewriteArguments(String name, List<SqlNode> operands, Scope scope) throws SqlError {
+    List<Typed> args = new ArrayList<>();
+    for (SqlNode operand : operands) {
+      args.add(rewrite(operand, scope));
+    }
+    return args;
+  }
+
+  /** The lower-case name of a function, without a {@code pg_catalog.} qualifier. */
+  static String functionName(SqlOperator op) {
+    if (op instanceof SqlUnresolvedFunction f && f.getSqlIdentifier() != null) {
+      List<String> names = f.getSqlIdentifier().names;
+      return names.get(names.size() - 1).toLowerCase(Locale.ROOT);
+    }
+    return op.getName().toLowerCase(Locale.ROOT);
+  }
+
+  private Typed function(String name, SqlNode... args) throws SqlError {
+    List<Typed> typed = new ArrayList<>();
+    for (SqlNode a : args) {
+      typed.add(new Typed(a, SqlType.UNKNOWN, Typed.NO_NAME));
+    }
+    return call(name, typed);
+  }
+
+  private Typed function(String name, List<Typed> args) throws SqlError {
+    return call(name, args);
+  }
+
+  /** A function by its PostgreSQL name, as SQLite computes it. */
+  private Typed call(String name, List<Typed> args) throws SqlError {
+    List<SqlNode> nodes = args.stream().map(Typed::node).toList();
+    SqlType first = args.isEmpty() ? SqlType.UNKNOWN : args.get(0).type();
+    switch (name) {
+      case "now":
+      case "current_timestamp":
+      case "transaction_timestamp":
+      case "statement_timestamp":
+        return new Typed(r.implicit(new Argument.TransactionTimestamp()), SqlType.TIMESTAMPTZ, name);
+      case "clock_timestamp":
+        return new Typed(sqlite("bop_now", List.of()), SqlType.TIMESTAMPTZ, name);
+      case "localtimestamp":
+        return new Typed(r.implicit(new Argument.LocalTimestamp()), SqlType.TIMESTAMP, name);
+      case "current_date":
+        return new Typed(r.implicit(new Argument.CurrentDate()), SqlType.DATE, name);
+      case "current_time":
+      case "localtime":
+        return new Typed(sqlite("substr", List.of(r.implicit(new Argument.LocalTimestamp()),
+            SqlLiteral.createExactNumeric("12", POS))), SqlType.TIME, name);
+      case "current_user":
+      case "session_user":
+      case "user":
+      case "current_role":
+        return new Typed(r.implicit(new Argument.CurrentUser()), SqlType.NAME, name);
+      case "current_database":
+      case "current_catalog":
+        return new Typed(r.implicit(new Argument.CurrentDatabase()), SqlType.NAME, name);
+      case "current_schema":
+        return new Typed(charLiteral("public"), SqlType.NAME, name);
+      case "version":
+        return new Typed(charLiteral("PostgreSQL " + PgSettings.SERVER_VERSION
+            + " (bop 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 17, 64-bit"), SqlType.TEXT, name);
+      case "pg_backend_pid":
+        return new Typed(r.implicit(new Argument.SessionId()), SqlType.INTEGER, name);
+      case "random":
+        return new Typed(sqlite("bop_random", List.of()), SqlType.DOUBLE, name);
+      case "gen_random_uuid":
+      case "uuid_generate_v4":
+        return new Typed(sqlite("gen_random_uuid", List.of()), SqlType.UUID, name);
+      case "length":
+      case "char_length":
+      case "character_length":
+        return new Typed(sqlite("length", nodes), SqlType.INTEGER, name);
+      case "octet_length":
+        return new Typed(Template.call("length(CAST({0} AS BLOB))", nodes), SqlType.INTEGER, name);
+      case "lower":
+      case "upper":
+      case "replace":
+      case "ltrim":
+      case "rtrim":
+      case "substr":
+      case "substring":
+      case "concat":
+      case "concat_ws":
+      case "left":
+      case "right":
+      case "lpad":
+      case "rpad":
+      case "repeat":
+      case "reverse":
+      case "split_part":
+      case "md5":
+      case "initcap":
+        return new Typed(sqlite(name.equals("substring") ? "substr" : name, nodes), SqlType.TEXT, name);
+      case "btrim":
+        return new Typed(sqlite("trim", nodes), SqlType.TEXT, name);
+      case "strpos":
+      case "position":
+        return new Typed(sqlite("instr", nodes), SqlType.INTEGER, name);
+      case "starts_with":
+        return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "abs":
+      case "round":
+      case "ceil":
+      case "ceiling":
+      case "floor":
+      case "trunc":
+      case "sign":
+      case "mod":
+      case "greatest":
+      case "least":
+        return new Typed(sqlite(name, nodes), first.kind() == TypeKind.UNKNOWN ? SqlType.NUMERIC : first, name);
+      case "sqrt":
+      case "power":
+      case "pow":
+      case "exp":
+      case "ln":
+      case "log":
+      case "log10":
+      case "pi":
+      case "degrees":
+      case "radians":
+      case "sin":
+      case "cos":
+      case "tan":
+      case "asin":
+      case "acos":
+      case "atan":
+      case "atan2":
+      case "cbrt":
+        return new Typed(sqlite(name, nodes), SqlType.DOUBLE, name);
+      case "pg_get_triggerdef":
+      case "pg_get_ruledef":
+      case "pg_get_functiondef":
+      case "pg_get_function_arguments":
+      case "pg_get_function_result":
+      case "pg_get_function_identity_arguments":
+      case "pg_get_partkeydef":
+      case "pg_get_partition_constraintdef":
+      case "pg_get_statisticsobjdef":
+      case "pg_get_statisticsobjdef_columns":
+      case "pg_get_statisticsobjdef_expressions":
+      case "format_type":
+      case "pg_get_expr":
+      case "pg_get_indexdef":
+      case "pg_get_constraintdef":
+      case "pg_get_viewdef":
+      case "obj_description":
+      case "col_description":
+      case "shobj_description":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "array_to_string":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "array_length":
+      case "array_upper":
+        return new Typed(Template.call("nullif(json_array_length({0}), 0)", nodes.get(0)), SqlType.INTEGER, name);
+      case "array_lower":
+        return new Typed(Template.call("CASE WHEN json_array_length({0}) > 0 THEN 1 END", nodes.get(0)), SqlType.INTEGER,
+            name);
+      case "cardinality":
+        return new Typed(sqlite("json_array_length", nodes), SqlType.INTEGER, name);
+      case "current_schemas":
+        return new Typed(charLiteral(args.isEmpty() || isFalse(args.get(0).node()) ? "[\"public\"]"
+            : "[\"pg_catalog\",\"public\"]"), SqlType.arrayOf(SqlType.NAME), name);
+      case "pg_partition_ancestors":
+        // Nothing is partitioned: a relation's only "ancestor" is itself.
+        return new Typed(args.get(0).type().kind() == TypeKind.UNKNOWN && args.get(0).node() instanceof SqlLiteral l
+            ? coerce(l.getValueAs(String.class), SqlType.of(TypeKind.OID, "regclass")).node() : nodes.get(0),
+            SqlType.of(TypeKind.OID, "regclass"), name);
+      case "pg_get_userbyid":
+      case "pg_encoding_to_char":
+        return new Typed(sqlite(name, nodes), SqlType.NAME, name);
+      case "pg_relation_is_publishable":
+      case "pg_table_is_visible":
+      case "pg_type_is_visible":
+      case "pg_function_is_visible":
+      case "pg_collation_is_visible":
+      case "pg_is_in_recovery":
+      case "has_table_privilege":
+      case "has_schema_privilege":
+      case "has_database_privilege":
+      case "has_column_privilege":
+      case "has_sequence_privilege":
+      case "has_function_privilege":
+      case "pg_has_role":
+        return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      default:
+        return new Typed(sqlite(name, nodes), SqlType.UNKNOWN, name);
+    }
+  }
+
+  private static boolean isFalse(SqlNode node) {
+    return node instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.BOOLEAN && Boolean.FALSE.equals(l.getValue());
+  }
+
+  static SqlNode sqlite(String name, List<SqlNode> args) {
+    SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(name, POS), null, null, null, null,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    return fn.createCall(POS, args);
+  }
+
+  private static SqlNode aggregate(String name, boolean distinct, List<SqlNode> args) {
+    SqlUnresolvedFunction fn = new SqlUnresolvedFunction(new SqlIdentifier(name, POS), null, null, null, null,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    return fn.createCall(distinct ? SqlLiteral.createSymbol(org.apache.calcite.sql.SqlSelectKeyword.DISTINCT, POS) : null,
+        POS, args);
+  }
+
+  static SqlError unsupported(String what) {
+    return new SqlError(Condition.FEATURE_NOT_SUPPORTED, what + " is not supported");
+  }
+}
