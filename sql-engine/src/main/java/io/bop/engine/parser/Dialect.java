@@ -15,71 +15,71 @@ import org.apache.calcite.sql.validate.SqlDelegatingConformance;
  */
 public enum Dialect {
 
-    /**
-     * PostgreSQL: {@code "quoted"} identifiers, unquoted ones folded to lower case, names matched
-     * case-sensitively, {@code $1} parameters, no {@code LIMIT m, n}.
-     */
-    POSTGRESQL(SqlParser.config()
-            .withQuoting(Quoting.DOUBLE_QUOTE)
-            .withUnquotedCasing(Casing.TO_LOWER)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withCaseSensitive(true)
-            .withConformance(new PostgresqlConformance())),
+  /**
+   * PostgreSQL: {@code "quoted"} identifiers, unquoted ones folded to lower case, names matched
+   * case-sensitively, {@code $1} parameters, no {@code LIMIT m, n}.
+   */
+  POSTGRESQL(SqlParser.config()
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(true)
+      .withConformance(new PostgresqlConformance())),
 
-    /**
-     * MySQL: {@code `quoted`} identifiers, all identifiers kept as written and matched case-insensitively,
-     * {@code ?} parameters, {@code LIMIT offset, count}.
-     */
-    MYSQL(SqlParser.config()
-            .withLex(Lex.MYSQL)
-            .withConformance(SqlConformanceEnum.MYSQL_5));
+  /**
+   * MySQL: {@code `quoted`} identifiers, all identifiers kept as written and matched case-insensitively,
+   * {@code ?} parameters, {@code LIMIT offset, count}.
+   */
+  MYSQL(SqlParser.config()
+      .withLex(Lex.MYSQL)
+      .withConformance(SqlConformanceEnum.MYSQL_5));
 
-    /**
-     * Longer than any name a client sends. PostgreSQL truncates long names instead of rejecting them, so
-     * checking names is left to the translator.
-     */
-    private static final int IDENTIFIER_MAX_LENGTH = 65_536;
+  /**
+   * Longer than any name a client sends. PostgreSQL truncates long names instead of rejecting them, so
+   * checking names is left to the translator.
+   */
+  private static final int IDENTIFIER_MAX_LENGTH = 65_536;
 
-    private final SqlParser.Config parserConfig;
+  private final SqlParser.Config parserConfig;
 
-    Dialect(SqlParser.Config parserConfig) {
-        this.parserConfig = parserConfig
-                .withParserFactory(BopParserImpl.FACTORY)
-                .withIdentifierMaxLength(IDENTIFIER_MAX_LENGTH);
+  Dialect(SqlParser.Config parserConfig) {
+    this.parserConfig = parserConfig
+        .withParserFactory(BopParserImpl.FACTORY)
+        .withIdentifierMaxLength(IDENTIFIER_MAX_LENGTH);
+  }
+
+  /**
+   * How to parse this dialect. {@link BopParser} is the way to parse client text; this configuration also
+   * serves {@link SqlParser#create(String, SqlParser.Config)}, e.g. for a single expression, but that
+   * numbers {@code $n} parameters in order of appearance.
+   */
+  public SqlParser.Config parserConfig() {
+    return parserConfig;
+  }
+
+  /** Calcite's most lenient conformance (Babel), with PostgreSQL's answers where they differ. */
+  private static final class PostgresqlConformance extends SqlDelegatingConformance {
+
+    PostgresqlConformance() {
+      super(SqlConformanceEnum.BABEL);
     }
 
-    /**
-     * How to parse this dialect. {@link BopParser} is the way to parse client text; this configuration also
-     * serves {@link SqlParser#create(String, SqlParser.Config)}, e.g. for a single expression, but that
-     * numbers {@code $n} parameters in order of appearance.
-     */
-    public SqlParser.Config parserConfig() {
-        return parserConfig;
+    /** MySQL's {@code LIMIT offset, count}. */
+    @Override
+    public boolean isLimitStartCountAllowed() {
+      return false;
     }
 
-    /** Calcite's most lenient conformance (Babel), with PostgreSQL's answers where they differ. */
-    private static final class PostgresqlConformance extends SqlDelegatingConformance {
-
-        PostgresqlConformance() {
-            super(SqlConformanceEnum.BABEL);
-        }
-
-        /** MySQL's {@code LIMIT offset, count}. */
-        @Override
-        public boolean isLimitStartCountAllowed() {
-            return false;
-        }
-
-        /** {@code SELECT x 'alias'}; PostgreSQL reads {@code type 'text'} there, so rather fail than misread. */
-        @Override
-        public boolean allowCharLiteralAlias() {
-            return false;
-        }
-
-        /** {@code ROW(1, 2)}. */
-        @Override
-        public boolean allowExplicitRowValueConstructor() {
-            return true;
-        }
+    /** {@code SELECT x 'alias'}; PostgreSQL reads {@code type 'text'} there, so rather fail than misread. */
+    @Override
+    public boolean allowCharLiteralAlias() {
+      return false;
     }
+
+    /** {@code ROW(1, 2)}. */
+    @Override
+    public boolean allowExplicitRowValueConstructor() {
+      return true;
+    }
+  }
 }

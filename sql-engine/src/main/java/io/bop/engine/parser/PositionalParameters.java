@@ -17,37 +17,37 @@ import java.util.Map;
  */
 final class PositionalParameters extends SqlShuttle {
 
-    private final Map<SqlParserPos, Integer> numbers;
+  private final Map<SqlParserPos, Integer> numbers;
 
-    private PositionalParameters(Map<SqlParserPos, Integer> numbers) {
-        this.numbers = numbers;
-    }
+  private PositionalParameters(Map<SqlParserPos, Integer> numbers) {
+    this.numbers = numbers;
+  }
 
-    /**
-     * Renumbers the {@code $n} markers of the statements.
-     *
-     * @param numbers the n of each {@code $n} marker, by its position
-     */
-    static List<SqlNode> renumber(List<SqlNode> statements, Map<SqlParserPos, Integer> numbers)
-            throws SqlParseException {
-        if (numbers.isEmpty()) {
-            return List.copyOf(statements);
-        }
-        for (Map.Entry<SqlParserPos, Integer> number : numbers.entrySet()) {
-            if (number.getValue() < 1) {
-                throw new SqlParseException("there is no parameter $" + number.getValue(), number.getKey(),
-                        null, null, null);
-            }
-        }
-        final PositionalParameters shuttle = new PositionalParameters(numbers);
-        return statements.stream().map(statement -> statement.accept(shuttle)).toList();
+  /**
+   * Renumbers the {@code $n} markers of the statements.
+   *
+   * @param numbers the n of each {@code $n} marker, by its position
+   */
+  static List<SqlNode> renumber(List<SqlNode> statements, Map<SqlParserPos, Integer> numbers)
+      throws SqlParseException {
+    if (numbers.isEmpty()) {
+      return List.copyOf(statements);
     }
+    for (Map.Entry<SqlParserPos, Integer> number : numbers.entrySet()) {
+      if (number.getValue() < 1) {
+        throw new SqlParseException("there is no parameter $" + number.getValue(), number.getKey(),
+            null, null, null);
+      }
+    }
+    final PositionalParameters shuttle = new PositionalParameters(numbers);
+    return statements.stream().map(statement -> statement.accept(shuttle)).toList();
+  }
 
-    @Override
-    public SqlNode visit(SqlDynamicParam param) {
-        final Integer number = numbers.get(param.getParserPosition());
-        return number == null || number - 1 == param.getIndex()
-                ? param
-                : new SqlDynamicParam(number - 1, param.getParserPosition());
-    }
+  @Override
+  public SqlNode visit(SqlDynamicParam param) {
+    final Integer number = numbers.get(param.getParserPosition());
+    return number == null || number - 1 == param.getIndex()
+        ? param
+        : new SqlDynamicParam(number - 1, param.getParserPosition());
+  }
 }

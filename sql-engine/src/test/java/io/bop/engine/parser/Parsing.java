@@ -11,32 +11,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shortcuts for tests that parse one statement. */
 final class Parsing {
 
-    private Parsing() {
-    }
+  private Parsing() {
+  }
 
-    /** Parses one PostgreSQL statement. */
-    static SqlNode parse(String sql) {
-        return parse(sql, Dialect.POSTGRESQL);
-    }
+  /** Parses one PostgreSQL statement. */
+  static SqlNode parse(String sql) {
+    return parse(sql, Dialect.POSTGRESQL);
+  }
 
-    /** Parses one statement of a dialect, as the given node class. */
-    static <T extends SqlNode> T parse(String sql, Class<T> type) {
-        return type.cast(parse(sql));
-    }
+  /** Parses one statement of a dialect, as the given node class. */
+  static <T extends SqlNode> T parse(String sql, Class<T> type) {
+    return type.cast(parse(sql));
+  }
 
-    static SqlNode parse(String sql, Dialect dialect) {
-        final List<SqlNode> statements;
-        try {
-            statements = BopParser.parse(sql, dialect);
-        } catch (SqlParseException e) {
-            throw new AssertionError("does not parse: " + sql, e);
-        }
-        assertThat(statements).hasSize(1);
-        return statements.get(0);
+  static SqlNode parse(String sql, Dialect dialect) {
+    final List<SqlNode> statements;
+    try {
+      statements = BopParser.parse(sql, dialect);
+    } catch (SqlParseException e) {
+      throw new AssertionError("does not parse: " + sql, e);
     }
+    assertThat(statements).hasSize(1);
+    return statements.get(0);
+  }
 
-    /** The single select item of "SELECT expression". */
-    static SqlNode expression(String expression) {
-        return parse("SELECT " + expression, SqlSelect.class).getSelectList().get(0);
-    }
+  /** The single select item of "SELECT expression". */
+  static SqlNode expression(String expression) {
+    return parse("SELECT " + expression, SqlSelect.class).getSelectList().get(0);
+  }
 }

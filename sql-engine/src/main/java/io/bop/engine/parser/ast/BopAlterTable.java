@@ -16,46 +16,46 @@ import java.util.List;
 /** {@code ALTER TABLE [IF EXISTS] [ONLY] name action, ...}; the actions are {@link BopAlterTableAction}s. */
 public final class BopAlterTable extends SqlDdl {
 
-    private static final SqlOperator OPERATOR = new NodeOperator("ALTER TABLE", SqlKind.ALTER_TABLE,
-            (pos, operands) -> new BopAlterTable(pos, Operands.flag(operands.get(1)), (SqlIdentifier) operands.get(0),
-                    (SqlNodeList) operands.get(2)));
+  private static final SqlOperator OPERATOR = new NodeOperator("ALTER TABLE", SqlKind.ALTER_TABLE,
+      (pos, operands) -> new BopAlterTable(pos, Operands.flag(operands.get(1)), (SqlIdentifier) operands.get(0),
+          (SqlNodeList) operands.get(2)));
 
-    private final boolean ifExists;
-    private final SqlIdentifier name;
-    private final SqlNodeList actions;
+  private final boolean ifExists;
+  private final SqlIdentifier name;
+  private final SqlNodeList actions;
 
-    public BopAlterTable(SqlParserPos pos, boolean ifExists, SqlIdentifier name, SqlNodeList actions) {
-        super(OPERATOR, pos);
-        this.ifExists = ifExists;
-        this.name = name;
-        this.actions = actions;
+  public BopAlterTable(SqlParserPos pos, boolean ifExists, SqlIdentifier name, SqlNodeList actions) {
+    super(OPERATOR, pos);
+    this.ifExists = ifExists;
+    this.name = name;
+    this.actions = actions;
+  }
+
+  public boolean ifExists() {
+    return ifExists;
+  }
+
+  public SqlIdentifier name() {
+    return name;
+  }
+
+  /** The {@link BopAlterTableAction}s in written order. */
+  public SqlNodeList actions() {
+    return actions;
+  }
+
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(name, Operands.flag(ifExists), actions);
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("ALTER TABLE");
+    if (ifExists) {
+      writer.keyword("IF EXISTS");
     }
-
-    public boolean ifExists() {
-        return ifExists;
-    }
-
-    public SqlIdentifier name() {
-        return name;
-    }
-
-    /** The {@link BopAlterTableAction}s in written order. */
-    public SqlNodeList actions() {
-        return actions;
-    }
-
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.of(name, Operands.flag(ifExists), actions);
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("ALTER TABLE");
-        if (ifExists) {
-            writer.keyword("IF EXISTS");
-        }
-        name.unparse(writer, 0, 0);
-        Unparsing.commaList(writer, actions);
-    }
+    name.unparse(writer, 0, 0);
+    Unparsing.commaList(writer, actions);
+  }
 }

@@ -16,63 +16,63 @@ import java.util.List;
 /** DELETE of both dialects: Calcite's {@link SqlDelete} plus PostgreSQL {@code USING} and {@code RETURNING}. */
 public final class BopDelete extends SqlDelete {
 
-    private static final SqlOperator OPERATOR = new NodeOperator("DELETE", SqlKind.DELETE,
-            (pos, operands) -> new BopDelete(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(3),
-                    operands.get(4), operands.get(1), (SqlNodeList) operands.get(5)));
+  private static final SqlOperator OPERATOR = new NodeOperator("DELETE", SqlKind.DELETE,
+      (pos, operands) -> new BopDelete(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(3),
+          operands.get(4), operands.get(1), (SqlNodeList) operands.get(5)));
 
-    private final @Nullable SqlNode using;
-    private final @Nullable SqlNodeList returning;
+  private final @Nullable SqlNode using;
+  private final @Nullable SqlNodeList returning;
 
-    public BopDelete(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, @Nullable SqlNode using,
-            @Nullable SqlNode condition, @Nullable SqlNodeList returning) {
-        super(pos, table, condition, null, alias);
-        this.using = using;
-        this.returning = returning;
+  public BopDelete(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, @Nullable SqlNode using,
+      @Nullable SqlNode condition, @Nullable SqlNodeList returning) {
+    super(pos, table, condition, null, alias);
+    this.using = using;
+    this.returning = returning;
+  }
+
+  /** The target table name. */
+  public SqlIdentifier table() {
+    return (SqlIdentifier) getTargetTable();
+  }
+
+  /** PostgreSQL {@code USING} clause (a table reference or join), or null. */
+  public @Nullable SqlNode using() {
+    return using;
+  }
+
+  /** The {@code RETURNING} select items, or null. */
+  public @Nullable SqlNodeList returning() {
+    return returning;
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  /** Calcite's operands come first, so its setOperand still applies. */
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.<@Nullable SqlNode>builder()
+        .addAll(super.getOperandList())
+        .add(using, returning)
+        .build();
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    final SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SELECT, "DELETE FROM", "");
+    getTargetTable().unparse(writer, 0, 0);
+    if (getAlias() != null) {
+      writer.keyword("AS");
+      getAlias().unparse(writer, 0, 0);
     }
-
-    /** The target table name. */
-    public SqlIdentifier table() {
-        return (SqlIdentifier) getTargetTable();
+    if (using != null) {
+      writer.keyword("USING");
+      using.unparse(writer, 0, 0);
     }
-
-    /** PostgreSQL {@code USING} clause (a table reference or join), or null. */
-    public @Nullable SqlNode using() {
-        return using;
-    }
-
-    /** The {@code RETURNING} select items, or null. */
-    public @Nullable SqlNodeList returning() {
-        return returning;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    /** Calcite's operands come first, so its setOperand still applies. */
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.<@Nullable SqlNode>builder()
-                .addAll(super.getOperandList())
-                .add(using, returning)
-                .build();
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        final SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SELECT, "DELETE FROM", "");
-        getTargetTable().unparse(writer, 0, 0);
-        if (getAlias() != null) {
-            writer.keyword("AS");
-            getAlias().unparse(writer, 0, 0);
-        }
-        if (using != null) {
-            writer.keyword("USING");
-            using.unparse(writer, 0, 0);
-        }
-        Unparsing.where(writer, getCondition());
-        Unparsing.returning(writer, returning);
-        writer.endList(frame);
-    }
+    Unparsing.where(writer, getCondition());
+    Unparsing.returning(writer, returning);
+    writer.endList(frame);
+  }
 }

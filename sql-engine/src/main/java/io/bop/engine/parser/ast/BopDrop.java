@@ -21,94 +21,94 @@ import java.util.Map;
  */
 public final class BopDrop extends SqlDrop {
 
-    /** What is dropped. */
-    public enum ObjectType {
-        TABLE(SqlKind.DROP_TABLE), VIEW(SqlKind.DROP_VIEW), INDEX(SqlKind.DROP_INDEX), SEQUENCE(SqlKind.DROP_SEQUENCE);
+  /** What is dropped. */
+  public enum ObjectType {
+    TABLE(SqlKind.DROP_TABLE), VIEW(SqlKind.DROP_VIEW), INDEX(SqlKind.DROP_INDEX), SEQUENCE(SqlKind.DROP_SEQUENCE);
 
-        final SqlKind kind;
+    final SqlKind kind;
 
-        ObjectType(SqlKind kind) {
-            this.kind = kind;
-        }
+    ObjectType(SqlKind kind) {
+      this.kind = kind;
     }
+  }
 
-    private static final Map<ObjectType, SqlOperator> OPERATORS = new EnumMap<>(ObjectType.class);
+  private static final Map<ObjectType, SqlOperator> OPERATORS = new EnumMap<>(ObjectType.class);
 
-    static {
-        for (ObjectType type : ObjectType.values()) {
-            OPERATORS.put(type, new NodeOperator("DROP " + type, type.kind,
-                    (pos, operands) -> new BopDrop(pos, type, Operands.flag(operands.get(1)),
-                            Operands.flag(operands.get(2)), (SqlNodeList) operands.get(0),
-                            (SqlIdentifier) operands.get(3), Operands.symbol(operands.get(4), DropBehavior.class))));
-        }
+  static {
+    for (ObjectType type : ObjectType.values()) {
+      OPERATORS.put(type, new NodeOperator("DROP " + type, type.kind,
+          (pos, operands) -> new BopDrop(pos, type, Operands.flag(operands.get(1)),
+              Operands.flag(operands.get(2)), (SqlNodeList) operands.get(0),
+              (SqlIdentifier) operands.get(3), Operands.symbol(operands.get(4), DropBehavior.class))));
     }
+  }
 
-    private final ObjectType objectType;
-    private final boolean concurrently;
-    private final SqlNodeList names;
-    private final @Nullable SqlIdentifier table;
-    private final @Nullable DropBehavior behavior;
+  private final ObjectType objectType;
+  private final boolean concurrently;
+  private final SqlNodeList names;
+  private final @Nullable SqlIdentifier table;
+  private final @Nullable DropBehavior behavior;
 
-    public BopDrop(SqlParserPos pos, ObjectType objectType, boolean concurrently, boolean ifExists,
-            SqlNodeList names, @Nullable SqlIdentifier table, @Nullable DropBehavior behavior) {
-        super(OPERATORS.get(objectType), pos, ifExists);
-        this.objectType = objectType;
-        this.concurrently = concurrently;
-        this.names = names;
-        this.table = table;
-        this.behavior = behavior;
+  public BopDrop(SqlParserPos pos, ObjectType objectType, boolean concurrently, boolean ifExists,
+      SqlNodeList names, @Nullable SqlIdentifier table, @Nullable DropBehavior behavior) {
+    super(OPERATORS.get(objectType), pos, ifExists);
+    this.objectType = objectType;
+    this.concurrently = concurrently;
+    this.names = names;
+    this.table = table;
+    this.behavior = behavior;
+  }
+
+  public ObjectType objectType() {
+    return objectType;
+  }
+
+  /** PostgreSQL {@code DROP INDEX CONCURRENTLY}. */
+  public boolean concurrently() {
+    return concurrently;
+  }
+
+  public boolean ifExists() {
+    return ifExists;
+  }
+
+  /** The dropped objects' names. */
+  public SqlNodeList names() {
+    return names;
+  }
+
+  /** The table of MySQL {@code DROP INDEX name ON table}, or null. */
+  public @Nullable SqlIdentifier table() {
+    return table;
+  }
+
+  /** {@code CASCADE} or {@code RESTRICT}, or null if not written. */
+  public @Nullable DropBehavior behavior() {
+    return behavior;
+  }
+
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(names, Operands.flag(concurrently), Operands.flag(ifExists), table,
+        Operands.symbol(behavior));
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("DROP " + objectType);
+    if (concurrently) {
+      writer.keyword("CONCURRENTLY");
     }
-
-    public ObjectType objectType() {
-        return objectType;
+    if (ifExists) {
+      writer.keyword("IF EXISTS");
     }
-
-    /** PostgreSQL {@code DROP INDEX CONCURRENTLY}. */
-    public boolean concurrently() {
-        return concurrently;
+    Unparsing.commaList(writer, names);
+    if (table != null) {
+      writer.keyword("ON");
+      table.unparse(writer, 0, 0);
     }
-
-    public boolean ifExists() {
-        return ifExists;
+    if (behavior != null) {
+      writer.keyword(behavior.name());
     }
-
-    /** The dropped objects' names. */
-    public SqlNodeList names() {
-        return names;
-    }
-
-    /** The table of MySQL {@code DROP INDEX name ON table}, or null. */
-    public @Nullable SqlIdentifier table() {
-        return table;
-    }
-
-    /** {@code CASCADE} or {@code RESTRICT}, or null if not written. */
-    public @Nullable DropBehavior behavior() {
-        return behavior;
-    }
-
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.of(names, Operands.flag(concurrently), Operands.flag(ifExists), table,
-                Operands.symbol(behavior));
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword("DROP " + objectType);
-        if (concurrently) {
-            writer.keyword("CONCURRENTLY");
-        }
-        if (ifExists) {
-            writer.keyword("IF EXISTS");
-        }
-        Unparsing.commaList(writer, names);
-        if (table != null) {
-            writer.keyword("ON");
-            table.unparse(writer, 0, 0);
-        }
-        if (behavior != null) {
-            writer.keyword(behavior.name());
-        }
-    }
+  }
 }

@@ -15,57 +15,57 @@ import java.util.List;
 /** PostgreSQL's {@code VACUUM [options] [table, ...]} and {@code ANALYZE [options] [table, ...]}. */
 public final class BopMaintenance extends SqlCall {
 
-    /** The statement. */
-    public enum Kind { VACUUM, ANALYZE }
+  /** The statement. */
+  public enum Kind { VACUUM, ANALYZE }
 
-    private static final SqlOperator OPERATOR = new NodeOperator("MAINTENANCE", SqlKind.OTHER,
-            (pos, operands) -> new BopMaintenance(pos, Operands.symbol(operands.get(0), Kind.class),
-                    (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2)));
+  private static final SqlOperator OPERATOR = new NodeOperator("MAINTENANCE", SqlKind.OTHER,
+      (pos, operands) -> new BopMaintenance(pos, Operands.symbol(operands.get(0), Kind.class),
+          (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2)));
 
-    private final Kind kind;
-    private final SqlNodeList options;
-    private final SqlNodeList tables;
+  private final Kind kind;
+  private final SqlNodeList options;
+  private final SqlNodeList tables;
 
-    public BopMaintenance(SqlParserPos pos, Kind kind, SqlNodeList options, SqlNodeList tables) {
-        super(pos);
-        this.kind = kind;
-        this.options = options;
-        this.tables = tables;
+  public BopMaintenance(SqlParserPos pos, Kind kind, SqlNodeList options, SqlNodeList tables) {
+    super(pos);
+    this.kind = kind;
+    this.options = options;
+    this.tables = tables;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Options as lower-case identifiers ({@code full}, {@code verbose}, {@code analyze}, ...), from
+   * either {@code VACUUM FULL VERBOSE} or {@code VACUUM (FULL, VERBOSE)}.
+   */
+  public SqlNodeList options() {
+    return options;
+  }
+
+  /** Table names; empty for all tables. */
+  public SqlNodeList tables() {
+    return tables;
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(Operands.symbol(kind), options, tables);
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword(kind.name());
+    if (!options.isEmpty()) {
+      Unparsing.parenthesized(writer, options);
     }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    /**
-     * Options as lower-case identifiers ({@code full}, {@code verbose}, {@code analyze}, ...), from
-     * either {@code VACUUM FULL VERBOSE} or {@code VACUUM (FULL, VERBOSE)}.
-     */
-    public SqlNodeList options() {
-        return options;
-    }
-
-    /** Table names; empty for all tables. */
-    public SqlNodeList tables() {
-        return tables;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.of(Operands.symbol(kind), options, tables);
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        writer.keyword(kind.name());
-        if (!options.isEmpty()) {
-            Unparsing.parenthesized(writer, options);
-        }
-        Unparsing.commaList(writer, tables);
-    }
+    Unparsing.commaList(writer, tables);
+  }
 }

@@ -16,56 +16,56 @@ import java.util.Map;
 /** Operators the grammar adds to Calcite's; expressions otherwise use Calcite's standard operators. */
 public final class BopOperators {
 
-    private BopOperators() {
-    }
+  private BopOperators() {
+  }
 
-    /**
-     * {@code expr COLLATE name}: operands are the expression and the collation's identifier
-     * ({@code pg_catalog."default"}, {@code "C"}, {@code utf8mb4_bin}).
-     */
-    public static final SqlBinaryOperator COLLATE =
-            new SqlBinaryOperator("COLLATE", SqlKind.OTHER, 90, true, null, null, null);
+  /**
+   * {@code expr COLLATE name}: operands are the expression and the collation's identifier
+   * ({@code pg_catalog."default"}, {@code "C"}, {@code utf8mb4_bin}).
+   */
+  public static final SqlBinaryOperator COLLATE =
+      new SqlBinaryOperator("COLLATE", SqlKind.OTHER, 90, true, null, null, null);
 
-    /**
-     * PostgreSQL's {@code expr::type}. It exists only while the parser assembles an expression: it binds
-     * tighter than every operator but {@code .} and {@code [ ]}, and its calls are standard
-     * {@link SqlStdOperatorTable#CAST} calls, so no tree ever contains it.
-     */
-    public static final SqlBinaryOperator INFIX_CAST =
-            new SqlBinaryOperator("::", SqlKind.CAST, 94, true, null, null, null) {
-                @Override
-                public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
-                        @Nullable SqlNode... operands) {
-                    return SqlStdOperatorTable.CAST.createCall(pos, operands);
-                }
-            };
+  /**
+   * PostgreSQL's {@code expr::type}. It exists only while the parser assembles an expression: it binds
+   * tighter than every operator but {@code .} and {@code [ ]}, and its calls are standard
+   * {@link SqlStdOperatorTable#CAST} calls, so no tree ever contains it.
+   */
+  public static final SqlBinaryOperator INFIX_CAST =
+      new SqlBinaryOperator("::", SqlKind.CAST, 94, true, null, null, null) {
+        @Override
+        public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlNode... operands) {
+          return SqlStdOperatorTable.CAST.createCall(pos, operands);
+        }
+      };
 
-    /** Operators PostgreSQL clients name as {@code OPERATOR(pg_catalog.symbol)}, by symbol. */
-    private static final Map<String, SqlOperator> BY_SYMBOL = Map.ofEntries(
-            Map.entry("=", SqlStdOperatorTable.EQUALS),
-            Map.entry("<>", SqlStdOperatorTable.NOT_EQUALS),
-            Map.entry("!=", SqlStdOperatorTable.NOT_EQUALS),
-            Map.entry("<", SqlStdOperatorTable.LESS_THAN),
-            Map.entry("<=", SqlStdOperatorTable.LESS_THAN_OR_EQUAL),
-            Map.entry(">", SqlStdOperatorTable.GREATER_THAN),
-            Map.entry(">=", SqlStdOperatorTable.GREATER_THAN_OR_EQUAL),
-            Map.entry("+", SqlStdOperatorTable.PLUS),
-            Map.entry("-", SqlStdOperatorTable.MINUS),
-            Map.entry("*", SqlStdOperatorTable.MULTIPLY),
-            Map.entry("/", SqlStdOperatorTable.DIVIDE),
-            Map.entry("%", SqlStdOperatorTable.PERCENT_REMAINDER),
-            Map.entry("||", SqlStdOperatorTable.CONCAT),
-            Map.entry("~", SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE),
-            Map.entry("~*", SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE),
-            Map.entry("!~", SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE),
-            Map.entry("!~*", SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE),
-            Map.entry("~~", SqlStdOperatorTable.LIKE),
-            Map.entry("!~~", SqlStdOperatorTable.NOT_LIKE),
-            Map.entry("~~*", SqlLibraryOperators.ILIKE),
-            Map.entry("!~~*", SqlLibraryOperators.NOT_ILIKE));
+  /** Operators PostgreSQL clients name as {@code OPERATOR(pg_catalog.symbol)}, by symbol. */
+  private static final Map<String, SqlOperator> BY_SYMBOL = Map.ofEntries(
+      Map.entry("=", SqlStdOperatorTable.EQUALS),
+      Map.entry("<>", SqlStdOperatorTable.NOT_EQUALS),
+      Map.entry("!=", SqlStdOperatorTable.NOT_EQUALS),
+      Map.entry("<", SqlStdOperatorTable.LESS_THAN),
+      Map.entry("<=", SqlStdOperatorTable.LESS_THAN_OR_EQUAL),
+      Map.entry(">", SqlStdOperatorTable.GREATER_THAN),
+      Map.entry(">=", SqlStdOperatorTable.GREATER_THAN_OR_EQUAL),
+      Map.entry("+", SqlStdOperatorTable.PLUS),
+      Map.entry("-", SqlStdOperatorTable.MINUS),
+      Map.entry("*", SqlStdOperatorTable.MULTIPLY),
+      Map.entry("/", SqlStdOperatorTable.DIVIDE),
+      Map.entry("%", SqlStdOperatorTable.PERCENT_REMAINDER),
+      Map.entry("||", SqlStdOperatorTable.CONCAT),
+      Map.entry("~", SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE),
+      Map.entry("~*", SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE),
+      Map.entry("!~", SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE),
+      Map.entry("!~*", SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE),
+      Map.entry("~~", SqlStdOperatorTable.LIKE),
+      Map.entry("!~~", SqlStdOperatorTable.NOT_LIKE),
+      Map.entry("~~*", SqlLibraryOperators.ILIKE),
+      Map.entry("!~~*", SqlLibraryOperators.NOT_ILIKE));
 
-    /** The operator of {@code OPERATOR(pg_catalog.symbol)}, or null if we do not know it. */
-    public static @Nullable SqlOperator bySymbol(String symbol) {
-        return BY_SYMBOL.get(symbol);
-    }
+  /** The operator of {@code OPERATOR(pg_catalog.symbol)}, or null if we do not know it. */
+  public static @Nullable SqlOperator bySymbol(String symbol) {
+    return BY_SYMBOL.get(symbol);
+  }
 }

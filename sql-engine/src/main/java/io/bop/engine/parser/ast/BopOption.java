@@ -19,50 +19,50 @@ import java.util.List;
  */
 public final class BopOption extends SqlCall {
 
-    private static final SqlOperator OPERATOR = new NodeOperator("OPTION", SqlKind.OTHER,
-            (pos, operands) -> new BopOption(pos, Operands.text(operands.get(0)), operands.get(1)));
+  private static final SqlOperator OPERATOR = new NodeOperator("OPTION", SqlKind.OTHER,
+      (pos, operands) -> new BopOption(pos, Operands.text(operands.get(0)), operands.get(1)));
 
-    private final String name;
-    private final @Nullable SqlNode value;
+  private final String name;
+  private final @Nullable SqlNode value;
 
-    public BopOption(SqlParserPos pos, String name, @Nullable SqlNode value) {
-        super(pos);
-        this.name = name;
-        this.value = value;
+  public BopOption(SqlParserPos pos, String name, @Nullable SqlNode value) {
+    super(pos);
+    this.name = name;
+    this.value = value;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** A literal, identifier or data type; null for options that are only a word, like {@code cycle}. */
+  public @Nullable SqlNode value() {
+    return value;
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(Operands.text(name), value);
+  }
+
+  /** Unparses as {@code name = value}; sequence options are written without {@code =}. */
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    unparse(writer, "=");
+  }
+
+  void unparse(SqlWriter writer, @Nullable String separator) {
+    writer.keyword(name);
+    if (value != null) {
+      if (separator != null) {
+        writer.keyword(separator);
+      }
+      value.unparse(writer, 0, 0);
     }
-
-    public String name() {
-        return name;
-    }
-
-    /** A literal, identifier or data type; null for options that are only a word, like {@code cycle}. */
-    public @Nullable SqlNode value() {
-        return value;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.of(Operands.text(name), value);
-    }
-
-    /** Unparses as {@code name = value}; sequence options are written without {@code =}. */
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        unparse(writer, "=");
-    }
-
-    void unparse(SqlWriter writer, @Nullable String separator) {
-        writer.keyword(name);
-        if (value != null) {
-            if (separator != null) {
-                writer.keyword(separator);
-            }
-            value.unparse(writer, 0, 0);
-        }
-    }
+  }
 }

@@ -20,123 +20,123 @@ import java.util.List;
  */
 public final class BopTransaction extends SqlCall {
 
-    /** The statement; synonyms share a kind ({@code END} is COMMIT, {@code ABORT} is ROLLBACK). */
-    public enum Kind {
-        BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
-        /** Modes of the current transaction (PostgreSQL) or the next one (MySQL {@code SET TRANSACTION}). */
-        SET_TRANSACTION,
-        /** Session defaults: PostgreSQL {@code SET SESSION CHARACTERISTICS AS TRANSACTION}, MySQL
-         *  {@code SET SESSION TRANSACTION}. */
-        SET_SESSION_CHARACTERISTICS
+  /** The statement; synonyms share a kind ({@code END} is COMMIT, {@code ABORT} is ROLLBACK). */
+  public enum Kind {
+    BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
+    /** Modes of the current transaction (PostgreSQL) or the next one (MySQL {@code SET TRANSACTION}). */
+    SET_TRANSACTION,
+    /** Session defaults: PostgreSQL {@code SET SESSION CHARACTERISTICS AS TRANSACTION}, MySQL
+     *  {@code SET SESSION TRANSACTION}. */
+    SET_SESSION_CHARACTERISTICS
+  }
+
+  /** A transaction mode of BEGIN or SET TRANSACTION. */
+  public enum Mode {
+    SERIALIZABLE("ISOLATION LEVEL SERIALIZABLE"),
+    REPEATABLE_READ("ISOLATION LEVEL REPEATABLE READ"),
+    READ_COMMITTED("ISOLATION LEVEL READ COMMITTED"),
+    READ_UNCOMMITTED("ISOLATION LEVEL READ UNCOMMITTED"),
+    READ_ONLY("READ ONLY"),
+    READ_WRITE("READ WRITE"),
+    DEFERRABLE("DEFERRABLE"),
+    NOT_DEFERRABLE("NOT DEFERRABLE");
+
+    /** The words as written in SQL. */
+    public final String sql;
+
+    Mode(String sql) {
+      this.sql = sql;
     }
 
-    /** A transaction mode of BEGIN or SET TRANSACTION. */
-    public enum Mode {
-        SERIALIZABLE("ISOLATION LEVEL SERIALIZABLE"),
-        REPEATABLE_READ("ISOLATION LEVEL REPEATABLE READ"),
-        READ_COMMITTED("ISOLATION LEVEL READ COMMITTED"),
-        READ_UNCOMMITTED("ISOLATION LEVEL READ UNCOMMITTED"),
-        READ_ONLY("READ ONLY"),
-        READ_WRITE("READ WRITE"),
-        DEFERRABLE("DEFERRABLE"),
-        NOT_DEFERRABLE("NOT DEFERRABLE");
-
-        /** The words as written in SQL. */
-        public final String sql;
-
-        Mode(String sql) {
-            this.sql = sql;
-        }
-
-        public boolean isIsolationLevel() {
-            return sql.startsWith("ISOLATION");
-        }
+    public boolean isIsolationLevel() {
+      return sql.startsWith("ISOLATION");
     }
+  }
 
-    private static final SqlOperator OPERATOR = new NodeOperator("TRANSACTION", SqlKind.OTHER,
-            (pos, operands) -> new BopTransaction(pos, Operands.symbol(operands.get(0), Kind.class),
-                    (SqlNodeList) operands.get(1), (SqlIdentifier) operands.get(2), Operands.flag(operands.get(3))));
+  private static final SqlOperator OPERATOR = new NodeOperator("TRANSACTION", SqlKind.OTHER,
+      (pos, operands) -> new BopTransaction(pos, Operands.symbol(operands.get(0), Kind.class),
+          (SqlNodeList) operands.get(1), (SqlIdentifier) operands.get(2), Operands.flag(operands.get(3))));
 
-    private final Kind kind;
-    private final SqlNodeList modes;
-    private final @Nullable SqlIdentifier savepoint;
-    private final boolean chain;
+  private final Kind kind;
+  private final SqlNodeList modes;
+  private final @Nullable SqlIdentifier savepoint;
+  private final boolean chain;
 
-    /** Creates a statement; {@code modes} holds {@link Mode} symbols, see {@link #mode}. */
-    public BopTransaction(SqlParserPos pos, Kind kind, SqlNodeList modes, @Nullable SqlIdentifier savepoint,
-            boolean chain) {
-        super(pos);
-        this.kind = kind;
-        this.modes = modes;
-        this.savepoint = savepoint;
-        this.chain = chain;
+  /** Creates a statement; {@code modes} holds {@link Mode} symbols, see {@link #mode}. */
+  public BopTransaction(SqlParserPos pos, Kind kind, SqlNodeList modes, @Nullable SqlIdentifier savepoint,
+      boolean chain) {
+    super(pos);
+    this.kind = kind;
+    this.modes = modes;
+    this.savepoint = savepoint;
+    this.chain = chain;
+  }
+
+  /** A mode as an element of the {@code modes} list. */
+  public static SqlLiteral mode(Mode mode, SqlParserPos pos) {
+    return SqlLiteral.createSymbol(mode, pos);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Transaction modes in written order. */
+  public List<Mode> modes() {
+    return modes.stream().map(mode -> ((SqlLiteral) mode).symbolValue(Mode.class)).toList();
+  }
+
+  /** The isolation level among the modes, or null. */
+  public @Nullable Mode isolationLevel() {
+    return modes().stream().filter(Mode::isIsolationLevel).findFirst().orElse(null);
+  }
+
+  /** Savepoint name of SAVEPOINT, RELEASE_SAVEPOINT and ROLLBACK_TO_SAVEPOINT. */
+  public @Nullable SqlIdentifier savepoint() {
+    return savepoint;
+  }
+
+  /** {@code COMMIT AND CHAIN} / {@code ROLLBACK AND CHAIN}: a new transaction starts at once. */
+  public boolean chain() {
+    return chain;
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(Operands.symbol(kind), modes, savepoint, Operands.flag(chain));
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    switch (kind) {
+    case SAVEPOINT:
+    case RELEASE_SAVEPOINT:
+    case ROLLBACK_TO_SAVEPOINT:
+      writer.keyword(kind.name().replace('_', ' '));
+      savepoint.unparse(writer, 0, 0);
+      return;
+    case SET_TRANSACTION:
+      writer.keyword("SET TRANSACTION");
+      break;
+    case SET_SESSION_CHARACTERISTICS:
+      writer.keyword("SET SESSION CHARACTERISTICS AS TRANSACTION");
+      break;
+    default:
+      writer.keyword(kind.name());
     }
-
-    /** A mode as an element of the {@code modes} list. */
-    public static SqlLiteral mode(Mode mode, SqlParserPos pos) {
-        return SqlLiteral.createSymbol(mode, pos);
+    final SqlWriter.Frame frame = writer.startList("", "");
+    for (Mode mode : modes()) {
+      writer.sep(",");
+      writer.keyword(mode.sql);
     }
-
-    public Kind kind() {
-        return kind;
+    writer.endList(frame);
+    if (chain) {
+      writer.keyword("AND CHAIN");
     }
-
-    /** Transaction modes in written order. */
-    public List<Mode> modes() {
-        return modes.stream().map(mode -> ((SqlLiteral) mode).symbolValue(Mode.class)).toList();
-    }
-
-    /** The isolation level among the modes, or null. */
-    public @Nullable Mode isolationLevel() {
-        return modes().stream().filter(Mode::isIsolationLevel).findFirst().orElse(null);
-    }
-
-    /** Savepoint name of SAVEPOINT, RELEASE_SAVEPOINT and ROLLBACK_TO_SAVEPOINT. */
-    public @Nullable SqlIdentifier savepoint() {
-        return savepoint;
-    }
-
-    /** {@code COMMIT AND CHAIN} / {@code ROLLBACK AND CHAIN}: a new transaction starts at once. */
-    public boolean chain() {
-        return chain;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.of(Operands.symbol(kind), modes, savepoint, Operands.flag(chain));
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        switch (kind) {
-        case SAVEPOINT:
-        case RELEASE_SAVEPOINT:
-        case ROLLBACK_TO_SAVEPOINT:
-            writer.keyword(kind.name().replace('_', ' '));
-            savepoint.unparse(writer, 0, 0);
-            return;
-        case SET_TRANSACTION:
-            writer.keyword("SET TRANSACTION");
-            break;
-        case SET_SESSION_CHARACTERISTICS:
-            writer.keyword("SET SESSION CHARACTERISTICS AS TRANSACTION");
-            break;
-        default:
-            writer.keyword(kind.name());
-        }
-        final SqlWriter.Frame frame = writer.startList("", "");
-        for (Mode mode : modes()) {
-            writer.sep(",");
-            writer.keyword(mode.sql);
-        }
-        writer.endList(frame);
-        if (chain) {
-            writer.keyword("AND CHAIN");
-        }
-    }
+  }
 }

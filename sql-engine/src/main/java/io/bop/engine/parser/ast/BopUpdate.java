@@ -23,66 +23,66 @@ import java.util.List;
  */
 public final class BopUpdate extends SqlUpdate {
 
-    private static final SqlOperator OPERATOR = new NodeOperator("UPDATE", SqlKind.UPDATE,
-            (pos, operands) -> new BopUpdate(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(4),
-                    (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2), operands.get(5),
-                    operands.get(3), (SqlNodeList) operands.get(6)));
+  private static final SqlOperator OPERATOR = new NodeOperator("UPDATE", SqlKind.UPDATE,
+      (pos, operands) -> new BopUpdate(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(4),
+          (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2), operands.get(5),
+          operands.get(3), (SqlNodeList) operands.get(6)));
 
-    private final @Nullable SqlNode from;
-    private final @Nullable SqlNodeList returning;
+  private final @Nullable SqlNode from;
+  private final @Nullable SqlNodeList returning;
 
-    public BopUpdate(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, SqlNodeList columns,
-            SqlNodeList values, @Nullable SqlNode from, @Nullable SqlNode condition,
-            @Nullable SqlNodeList returning) {
-        super(pos, table, columns, values, condition, null, alias);
-        this.from = from;
-        this.returning = returning;
+  public BopUpdate(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, SqlNodeList columns,
+      SqlNodeList values, @Nullable SqlNode from, @Nullable SqlNode condition,
+      @Nullable SqlNodeList returning) {
+    super(pos, table, columns, values, condition, null, alias);
+    this.from = from;
+    this.returning = returning;
+  }
+
+  /** The target table name. */
+  public SqlIdentifier table() {
+    return (SqlIdentifier) getTargetTable();
+  }
+
+  /** PostgreSQL {@code FROM} clause (a table reference or join), or null. */
+  public @Nullable SqlNode from() {
+    return from;
+  }
+
+  /** The {@code RETURNING} select items, or null. */
+  public @Nullable SqlNodeList returning() {
+    return returning;
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  /** Calcite's operands come first, so its setOperand still applies. */
+  @Override
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.<@Nullable SqlNode>builder()
+        .addAll(super.getOperandList())
+        .add(from, returning)
+        .build();
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    final SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SELECT, "UPDATE", "");
+    getTargetTable().unparse(writer, 0, 0);
+    if (getAlias() != null) {
+      writer.keyword("AS");
+      getAlias().unparse(writer, 0, 0);
     }
-
-    /** The target table name. */
-    public SqlIdentifier table() {
-        return (SqlIdentifier) getTargetTable();
+    Unparsing.assignments(writer, getTargetColumnList(), getSourceExpressionList());
+    if (from != null) {
+      writer.keyword("FROM");
+      from.unparse(writer, 0, 0);
     }
-
-    /** PostgreSQL {@code FROM} clause (a table reference or join), or null. */
-    public @Nullable SqlNode from() {
-        return from;
-    }
-
-    /** The {@code RETURNING} select items, or null. */
-    public @Nullable SqlNodeList returning() {
-        return returning;
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    /** Calcite's operands come first, so its setOperand still applies. */
-    @Override
-    public List<@Nullable SqlNode> getOperandList() {
-        return ImmutableNullableList.<@Nullable SqlNode>builder()
-                .addAll(super.getOperandList())
-                .add(from, returning)
-                .build();
-    }
-
-    @Override
-    public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-        final SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SELECT, "UPDATE", "");
-        getTargetTable().unparse(writer, 0, 0);
-        if (getAlias() != null) {
-            writer.keyword("AS");
-            getAlias().unparse(writer, 0, 0);
-        }
-        Unparsing.assignments(writer, getTargetColumnList(), getSourceExpressionList());
-        if (from != null) {
-            writer.keyword("FROM");
-            from.unparse(writer, 0, 0);
-        }
-        Unparsing.where(writer, getCondition());
-        Unparsing.returning(writer, returning);
-        writer.endList(frame);
-    }
+    Unparsing.where(writer, getCondition());
+    Unparsing.returning(writer, returning);
+    writer.endList(frame);
+  }
 }

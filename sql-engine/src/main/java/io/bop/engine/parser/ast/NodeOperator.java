@@ -17,22 +17,22 @@ import java.util.List;
  */
 final class NodeOperator extends SqlSpecialOperator {
 
-    /** Builds a node from the operands its {@code getOperandList()} returned. */
-    @FunctionalInterface
-    interface Factory {
-        SqlCall create(SqlParserPos pos, List<@Nullable SqlNode> operands);
-    }
+  /** Builds a node from the operands its {@code getOperandList()} returned. */
+  @FunctionalInterface
+  interface Factory {
+    SqlCall create(SqlParserPos pos, List<@Nullable SqlNode> operands);
+  }
 
-    private final Factory factory;
+  private final Factory factory;
 
-    NodeOperator(String name, SqlKind kind, Factory factory) {
-        super(name, kind);
-        this.factory = factory;
-    }
+  NodeOperator(String name, SqlKind kind, Factory factory) {
+    super(name, kind);
+    this.factory = factory;
+  }
 
-    @Override
-    public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
-            @Nullable SqlNode... operands) {
-        return factory.create(pos, Arrays.asList(operands));
-    }
+  @Override
+  public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+      @Nullable SqlNode... operands) {
+    return factory.create(pos, Arrays.asList(operands));
+  }
 }

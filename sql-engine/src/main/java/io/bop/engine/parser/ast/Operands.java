@@ -11,30 +11,30 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class Operands {
 
-    private Operands() {
-    }
+  private Operands() {
+  }
 
-    static SqlLiteral flag(boolean value) {
-        return SqlLiteral.createBoolean(value, SqlParserPos.ZERO);
-    }
+  static SqlLiteral flag(boolean value) {
+    return SqlLiteral.createBoolean(value, SqlParserPos.ZERO);
+  }
 
-    static boolean flag(@Nullable SqlNode operand) {
-        return operand != null && ((SqlLiteral) operand).booleanValue();
-    }
+  static boolean flag(@Nullable SqlNode operand) {
+    return operand != null && ((SqlLiteral) operand).booleanValue();
+  }
 
-    static @Nullable SqlLiteral symbol(@Nullable Enum<?> value) {
-        return value == null ? null : SqlLiteral.createSymbol(value, SqlParserPos.ZERO);
-    }
+  static @Nullable SqlLiteral symbol(@Nullable Enum<?> value) {
+    return value == null ? null : SqlLiteral.createSymbol(value, SqlParserPos.ZERO);
+  }
 
-    static <E extends Enum<E>> @Nullable E symbol(@Nullable SqlNode operand, Class<E> type) {
-        return operand == null ? null : ((SqlLiteral) operand).symbolValue(type);
-    }
+  static <E extends Enum<E>> @Nullable E symbol(@Nullable SqlNode operand, Class<E> type) {
+    return operand == null ? null : ((SqlLiteral) operand).symbolValue(type);
+  }
 
-    static SqlLiteral text(String value) {
-        return SqlLiteral.createCharString(value, SqlParserPos.ZERO);
-    }
+  static SqlLiteral text(String value) {
+    return SqlLiteral.createCharString(value, SqlParserPos.ZERO);
+  }
 
-    static String text(@Nullable SqlNode operand) {
-        return ((SqlLiteral) operand).getValueAs(String.class);
-    }
+  static String text(@Nullable SqlNode operand) {
+    return ((SqlLiteral) operand).getValueAs(String.class);
+  }
 }
