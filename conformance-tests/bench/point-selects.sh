@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pgjdbc point selects per second (prepared, 8 threads) against bop and a local PostgreSQL 15, same machine, same
+# pgjdbc point selects per second (prepared, 8 threads, no TLS on either side) against bop and a local PostgreSQL 15, same machine, same
 # run. Needs the postgresql-15 server package (initdb, pg_ctl); run from anywhere:
 #   conformance-tests/bench/point-selects.sh [threads] [seconds] [rows]
 set -euo pipefail
@@ -20,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 
 (cd "$root" && mvn -q -DskipTests install && mvn -q -pl conformance-tests test-compile \
-  dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test)
+  dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test) > "$work/build.log" 2>&1
 cp="$root/conformance-tests/target/test-classes:$(cat "$work/cp.txt")"
 
 bop_port=$(free_port)
@@ -30,15 +30,15 @@ bop_pid=$!
 until grep -q listening "$work/bop.log"; do sleep 0.2; done
 
 pg_port=$(free_port)
-mkdir "$work/pg" && chown postgres "$work/pg"
+mkdir "$work/pg" "$work/pglog" && chown postgres "$work/pg" "$work/pglog"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U bop --auth=trust >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1" \
-  -l "$work/pg.log" start >/dev/null
+  -l "$work/pglog/pg.log" start >/dev/null
 runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U bop bop
 
-bop=$(java -cp "$cp" io.bop.conformance.bench.PointSelects bop "jdbc:postgresql://127.0.0.1:$bop_port/bop" bop bop \
+bop=$(java -cp "$cp" io.bop.conformance.bench.PointSelects bop "jdbc:postgresql://127.0.0.1:$bop_port/bop?sslmode=disable" bop bop \
   "$threads" "$seconds" "$rows")
-pg=$(java -cp "$cp" io.bop.conformance.bench.PointSelects postgresql "jdbc:postgresql://127.0.0.1:$pg_port/bop" bop bop \
+pg=$(java -cp "$cp" io.bop.conformance.bench.PointSelects postgresql "jdbc:postgresql://127.0.0.1:$pg_port/bop?sslmode=disable" bop bop \
   "$threads" "$seconds" "$rows")
 echo "pgjdbc prepared point selects, $threads threads, $seconds s, $rows rows"
 echo "$bop"

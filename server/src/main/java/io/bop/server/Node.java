@@ -9,6 +9,14 @@ import io.bop.replication.LocalCommitSink;
 import io.bop.wire.pg.PgAuthMethod;
 import io.bop.wire.pg.PgServer;
 import io.bop.wire.pg.PgServerSettings;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -19,6 +27,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +36,12 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final Engine engine;
+  private final EventLoopGroup io;
   private final PgServer pg;
 
-  private Node(Engine engine, PgServer pg) {
+  private Node(Engine engine, EventLoopGroup io, PgServer pg) {
     this.engine = engine;
+    this.io = io;
     this.pg = pg;
   }
 
@@ -68,18 +79,24 @@ public final class Node implements AutoCloseable {
         settings.integer(Setting.READERS), settings.integer(Setting.CACHE_MB) * 1024, settings.get(Setting.USER),
         settings.get(Setting.PASSWORD), settings.get(Setting.DATABASE),
         Duration.ofSeconds(settings.integer(Setting.LOCK_TIMEOUT))));
+    // One set of I/O threads, one per core, for every protocol: the blocking work runs on session executors.
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     PgServer pg = new PgServer(engine, new PgServerSettings(settings.get(Setting.BIND), settings.integer(Setting.PG_PORT),
-        tls, pgAuth(settings.get(Setting.PG_AUTH)), PgServerSettings.DEFAULT_MAX_MESSAGE_BYTES));
+        tls, pgAuth(settings.get(Setting.PG_AUTH)), PgServerSettings.DEFAULT_MAX_MESSAGE_BYTES), io, channelType);
     try {
       pg.start();
     } catch (Exception e) {
+      io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       engine.close();
       throw new IOException("could not listen on " + settings.get(Setting.BIND) + ":" + settings.get(Setting.PG_PORT)
           + ": " + e.getMessage(), e);
     }
     LOG.info("bop listening: PostgreSQL on {}:{} (TLS available), data in {}", settings.get(Setting.BIND), pg.port(),
         dataDir);
-    return new Node(engine, pg);
+    return new Node(engine, io, pg);
   }
 
   public int pgPort() {
@@ -145,6 +162,7 @@ public final class Node implements AutoCloseable {
   /** Stops accepting clients, ends their sessions (rolling back open transactions) and closes the databases. */
   @Override public void close() throws Exception {
     pg.close();
+    io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     engine.close();
   }
 }

@@ -60,6 +60,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
 
   private final PgServer server;
   private final SerialExecutor executor;
+  /** Frames of the current read, touched only on the event loop. */
+  private final List<Frame> received = new ArrayList<>();
   private Channel channel;
   private MessageWriter out;
   private Phase phase = Phase.STARTUP;
@@ -100,13 +102,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
     Frame frame = (Frame) msg;
     if (phase == Phase.READY) {
-      executor.execute(() -> {
-        try {
-          handleMessage(frame);
-        } finally {
-          frame.body().release();
-        }
-      });
+      // Handed to the session's executor in one task per read (see channelReadComplete): a client's pipelined
+      // Bind/Execute/Sync costs one thread hand-off, not three.
+      received.add(frame);
       return;
     }
     try {
@@ -119,6 +117,30 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
       fatal(e.condition, e.getMessage());
     } finally {
       frame.body().release();
+    }
+  }
+
+  @Override public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (!received.isEmpty()) {
+      List<Frame> frames = List.copyOf(received);
+      received.clear();
+      executor.execute(() -> {
+        for (Frame frame : frames) {
+          try {
+            handleMessage(frame);
+          } finally {
+            frame.body().release();
+          }
+        }
+      });
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  /** Closes the connection from the server side (shutdown): the session ends as if the client had left. */
+  void close() {
+    if (channel != null) {
+      channel.close();
     }
   }
 

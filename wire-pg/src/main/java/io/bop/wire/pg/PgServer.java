@@ -6,10 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ServerChannel;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -19,29 +16,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PgServer implements AutoCloseable {
   private final Engine engine;
   private final PgServerSettings settings;
+  private final EventLoopGroup group;
+  private final Class<? extends ServerChannel> channelType;
   private final Map<Integer, PgConnection> connections = new ConcurrentHashMap<>();
   private final Map<String, Scram.Secrets> scramSecrets = new ConcurrentHashMap<>();
-  private EventLoopGroup boss;
-  private EventLoopGroup workers;
   private Channel listener;
 
-  public PgServer(Engine engine, PgServerSettings settings) {
+  /**
+   * @param group the I/O threads, shared with the node's other protocol servers
+   * @param channelType the server socket channel class that goes with the group's transport (epoll or NIO)
+   */
+  public PgServer(Engine engine, PgServerSettings settings, EventLoopGroup group,
+      Class<? extends ServerChannel> channelType) {
     this.engine = engine;
     this.settings = settings;
+    this.group = group;
+    this.channelType = channelType;
   }
 
   /** Binds the listening socket; returns once clients can connect. */
   public void start() throws InterruptedException {
-    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     listener = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .group(group)
+        .channel(channelType)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override protected void initChannel(SocketChannel ch) {
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override protected void initChannel(Channel ch) {
             ch.pipeline().addLast("frames", new FrameDecoder(settings.maxMessageBytes()));
             ch.pipeline().addLast("connection", new PgConnection(PgServer.this));
           }
@@ -54,13 +56,13 @@ public final class PgServer implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
+  /** Stops listening and closes every client connection; the I/O threads belong to the caller. */
   @Override public void close() {
     if (listener != null) {
       listener.close().syncUninterruptibly();
     }
-    if (workers != null) {
-      workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-      boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    for (PgConnection connection : connections.values()) {
+      connection.close();
     }
   }
 
