@@ -23,6 +23,10 @@
     // PostgreSQL E'...' string with backslash escapes. Same text as Calcite's
     // C_STYLE_ESCAPED_STRING_LITERAL, which would give the value a UTF16 character set.
     < ESCAPED_STRING: ["e","E"] "'" ( (~["'", "\\"]) | ("\\" ~[]) | "''" )* "'" >
+    // psql writes pg_catalog.unnest(...); UNNEST is reserved, so the qualified name is one UNNEST token.
+|   < PG_CATALOG_UNNEST: "pg_catalog" ([" ","\t","\n","\r"])* "." ([" ","\t","\n","\r"])* "unnest" > {
+        matchedToken.kind = UNNEST;
+    }
     // PostgreSQL's interval '1 day' needs no unit after the string; Calcite's INTERVAL does.
 |   < INTERVAL_STRING: "INTERVAL" ([" ","\t","\n","\r","\f"])+ <QUOTED_STRING> >
 }

@@ -59,6 +59,40 @@ class PsqlTest {
   }
 
   @Test
+  void describeShowsForeignKeysBothWaysAndVerboseDetails() throws Exception {
+    Psql.Result created = psql("-c", "CREATE TABLE authors (id bigserial PRIMARY KEY, name text NOT NULL)",
+        "-c", "CREATE TABLE books (id serial PRIMARY KEY, author_id bigint REFERENCES authors (id) ON DELETE CASCADE,"
+            + " title varchar(200) NOT NULL, published date)",
+        "-c", "CREATE INDEX books_by_author ON books (author_id, published DESC)");
+    assertThat(created.exit()).as(created.err()).isZero();
+
+    Psql.Result books = psql("-c", "\\d+ books");
+    assertThat(books.exit()).as(books.err()).isZero();
+    assertThat(books.out()).contains(
+        "Table \"public.books\"",
+        " author_id | bigint                 |           |          |                                   | plain    |",
+        " title     | character varying(200) |           | not null |                                   | extended |",
+        "\"books_by_author\" btree (author_id, published DESC)",
+        "Foreign-key constraints:",
+        "\"books_author_id_fkey\" FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE",
+        "Access method: heap");
+
+    Psql.Result authors = psql("-c", "\\d authors");
+    assertThat(authors.out()).contains("Referenced by:",
+        "TABLE \"books\" CONSTRAINT \"books_author_id_fkey\" FOREIGN KEY (author_id) REFERENCES authors(id)"
+            + " ON DELETE CASCADE");
+  }
+
+  @Test
+  void listingsOfDatabasesSchemasRolesAndIndexes() throws Exception {
+    assertThat(psql("-c", "CREATE TABLE listed (id integer PRIMARY KEY)").exit()).isZero();
+    assertThat(psql("-c", "\\l").out()).contains(" bop  | bop   | UTF8     |");
+    assertThat(psql("-c", "\\dn").out()).contains(" public | bop");
+    assertThat(psql("-c", "\\du").out()).contains(" bop       | Superuser");
+    assertThat(psql("-c", "\\di").out()).contains(" public | listed_pkey ", "| index | bop   | listed");
+  }
+
+  @Test
   void errorsReachPsqlAsPostgresqlErrors() throws Exception {
     Psql.Result result = psql("-c", "SELECT * FROM missing_table");
     assertThat(result.exit()).isNotZero();

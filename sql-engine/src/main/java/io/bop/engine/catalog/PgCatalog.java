@@ -423,14 +423,14 @@ public final class PgCatalog {
     relation("pg_catalog", "pg_class", Refresh.SCHEMA, "oid oid, relname name, relnamespace oid, reltype oid,"
         + " reloftype oid, relowner oid, relam oid, relfilenode oid, reltablespace oid, relpages int4,"
         + " reltuples float4, relallvisible int4, reltoastrelid oid, relhasindex bool, relisshared bool,"
-        + " relpersistence char(1), relkind char(1), relnatts int2, relchecks int2, relhasrules bool,"
+        + " relpersistence text, relkind text, relnatts int2, relchecks int2, relhasrules bool,"
         + " relhastriggers bool, relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool,"
-        + " relispopulated bool, relreplident char(1), relispartition bool, relrewrite oid, relfrozenxid int8,"
+        + " relispopulated bool, relreplident text, relispartition bool, relrewrite oid, relfrozenxid int8,"
         + " relminmxid int8, relacl text[], reloptions text[], relpartbound text", PgCatalog::classes);
     relation("pg_catalog", "pg_attribute", Refresh.SCHEMA, "attrelid oid, attname name, atttypid oid,"
         + " attstattarget int4, attlen int2, attnum int2, attndims int4, attcacheoff int4, atttypmod int4,"
-        + " attbyval bool, attalign char(1), attstorage char(1), attcompression char(1), attnotnull bool,"
-        + " atthasdef bool, atthasmissing bool, attidentity char(1), attgenerated char(1), attisdropped bool,"
+        + " attbyval bool, attalign text, attstorage text, attcompression text, attnotnull bool,"
+        + " atthasdef bool, atthasmissing bool, attidentity text, attgenerated text, attisdropped bool,"
         + " attislocal bool, attinhcount int4, attcollation oid, attacl text[], attoptions text[], attfdwoptions text[],"
         + " attmissingval text", PgCatalog::attributes);
     relation("pg_catalog", "pg_attrdef", Refresh.SCHEMA, "oid oid, adrelid oid, adnum int2, adbin text",
@@ -441,21 +441,21 @@ public final class PgCatalog {
         + " indislive bool, indisreplident bool, indkey int2vector, indcollation oidvector, indclass oidvector,"
         + " indoption int2vector,"
         + " indexprs text, indpred text", PgCatalog::indexes);
-    relation("pg_catalog", "pg_constraint", Refresh.SCHEMA, "oid oid, conname name, connamespace oid, contype char(1),"
+    relation("pg_catalog", "pg_constraint", Refresh.SCHEMA, "oid oid, conname name, connamespace oid, contype text,"
         + " condeferrable bool, condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid,"
-        + " conparentid oid, confrelid oid, confupdtype char(1), confdeltype char(1), confmatchtype char(1),"
+        + " conparentid oid, confrelid oid, confupdtype text, confdeltype text, confmatchtype text,"
         + " conislocal bool, coninhcount int4, connoinherit bool, conkey int2[], confkey int2[], conpfeqop oid[],"
         + " conppeqop oid[], conffeqop oid[], confdelsetcols int2[], conexclop oid[], conbin text",
         PgCatalog::constraints);
     relation("pg_catalog", "pg_type", Refresh.STATIC, "oid oid, typname name, typnamespace oid, typowner oid,"
-        + " typlen int2, typbyval bool, typtype char(1), typcategory char(1), typispreferred bool, typisdefined bool,"
-        + " typdelim char(1), typrelid oid, typsubscript oid, typelem oid, typarray oid, typinput regproc,"
+        + " typlen int2, typbyval bool, typtype text, typcategory text, typispreferred bool, typisdefined bool,"
+        + " typdelim text, typrelid oid, typsubscript oid, typelem oid, typarray oid, typinput regproc,"
         + " typoutput regproc, typreceive regproc, typsend regproc, typmodin regproc, typmodout regproc,"
-        + " typanalyze regproc, typalign char(1), typstorage char(1), typnotnull bool, typbasetype oid,"
+        + " typanalyze regproc, typalign text, typstorage text, typnotnull bool, typbasetype oid,"
         + " typtypmod int4, typndims int4, typcollation oid, typdefaultbin text, typdefault text, typacl text",
         PgCatalog::types);
     relation("pg_catalog", "pg_database", Refresh.DATABASES, "oid oid, datname name, datdba oid, encoding int4,"
-        + " datlocprovider char(1), datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid int8,"
+        + " datlocprovider text, datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid int8,"
         + " datminmxid int8, dattablespace oid, datcollate text, datctype text, daticulocale text,"
         + " daticurules text, datcollversion text, datacl text[]", PgCatalog::databases);
     relation("pg_catalog", "pg_roles", Refresh.STATIC, "rolname name, rolsuper bool, rolinherit bool,"
@@ -474,11 +474,11 @@ public final class PgCatalog {
             null, null}));
     relation("pg_catalog", "pg_description", Refresh.SCHEMA, "objoid oid, classoid oid, objsubid int4,"
         + " description text", PgCatalog::descriptions);
-    relation("pg_catalog", "pg_am", Refresh.STATIC, "oid oid, amname name, amhandler regproc, amtype char(1)",
+    relation("pg_catalog", "pg_am", Refresh.STATIC, "oid oid, amname name, amhandler regproc, amtype text",
         s -> List.of(new Object[] {Oids.HEAP_AM, "heap", 0, "t"}, new Object[] {Oids.BTREE_AM, "btree", 0, "i"},
             new Object[] {405, "hash", 0, "i"}));
     relation("pg_catalog", "pg_collation", Refresh.STATIC, "oid oid, collname name, collnamespace oid,"
-        + " collowner oid, collprovider char(1), collisdeterministic bool, collencoding int4, collcollate text,"
+        + " collowner oid, collprovider text, collisdeterministic bool, collencoding int4, collcollate text,"
         + " collctype text, colliculocale text, collicurules text, collversion text",
         s -> List.of(new Object[] {100, "default", 11, 10, "d", true, -1, null, null, null, null, null},
             new Object[] {950, "C", 11, 10, "c", true, -1, "C", "C", null, null, null},
@@ -508,7 +508,7 @@ public final class PgCatalog {
           return rows;
         });
     empty("pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool");
-    empty("pg_policy", "oid oid, polname name, polrelid oid, polcmd char(1), polpermissive bool, polroles oid[],"
+    empty("pg_policy", "oid oid, polname name, polrelid oid, polcmd text, polpermissive bool, polroles oid[],"
         + " polqual text, polwithcheck text");
     empty("pg_statistic_ext", "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid,"
         + " stxstattarget int4, stxkeys int2vector, stxkind text[], stxexprs text");
@@ -517,10 +517,10 @@ public final class PgCatalog {
     empty("pg_publication_namespace", "oid oid, pnpubid oid, pnnspid oid");
     empty("pg_publication_rel", "oid oid, prpubid oid, prrelid oid, prqual text, prattrs int2vector");
     empty("pg_trigger", "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2,"
-        + " tgenabled char(1), tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid,"
+        + " tgenabled text, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid,"
         + " tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr int2vector, tgargs bytea, tgqual text,"
         + " tgoldtable name, tgnewtable name");
-    empty("pg_rewrite", "oid oid, rulename name, ev_class oid, ev_type char(1), ev_enabled char(1),"
+    empty("pg_rewrite", "oid oid, rulename name, ev_class oid, ev_type text, ev_enabled text,"
         + " is_instead bool, ev_qual text, ev_action text");
     empty("pg_enum", "oid oid, enumtypid oid, enumsortorder float4, enumlabel name");
     empty("pg_range", "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid,"
@@ -528,18 +528,18 @@ public final class PgCatalog {
     empty("pg_extension", "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool,"
         + " extversion text, extconfig text, extcondition text");
     empty("pg_foreign_table", "ftrelid oid, ftserver oid, ftoptions text");
-    empty("pg_partitioned_table", "partrelid oid, partstrat char(1), partnatts int2, partdefid oid,"
+    empty("pg_partitioned_table", "partrelid oid, partstrat text, partnatts int2, partdefid oid,"
         + " partattrs text, partclass text, partcollation text, partexprs text");
     empty("pg_shdescription", "objoid oid, classoid oid, description text");
     empty("pg_depend", "classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, refobjsubid int4,"
-        + " deptype char(1)");
+        + " deptype text");
     empty("pg_sequence", "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, seqmin int8,"
         + " seqcache int8, seqcycle bool");
     empty("pg_auth_members", "oid oid, roleid oid, member oid, grantor oid, admin_option bool, inherit_option bool,"
         + " set_option bool");
     empty("pg_proc", "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4,"
-        + " prorows float4, provariadic oid, prosupport regproc, prokind char(1), prosecdef bool,"
-        + " proleakproof bool, proisstrict bool, proretset bool, provolatile char(1), proparallel char(1),"
+        + " prorows float4, provariadic oid, prosupport regproc, prokind text, prosecdef bool,"
+        + " proleakproof bool, proisstrict bool, proretset bool, provolatile text, proparallel text,"
         + " pronargs int2, pronargdefaults int2, prorettype oid, proargtypes oidvector, proallargtypes oid[],"
         + " proargmodes text[], proargnames text[], proargdefaults text, protrftypes text, prosrc text, probin text,"
         + " prosqlbody text, proconfig text[], proacl text[]");
@@ -547,11 +547,11 @@ public final class PgCatalog {
         + " lanplcallfoid oid, laninline oid, lanvalidator oid, lanacl text");
     empty("pg_opclass", "oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid,"
         + " opcintype oid, opcdefault bool, opckeytype oid");
-    empty("pg_operator", "oid oid, oprname name, oprnamespace oid, oprowner oid, oprkind char(1),"
+    empty("pg_operator", "oid oid, oprname name, oprnamespace oid, oprowner oid, oprkind text,"
         + " oprcanmerge bool, oprcanhash bool, oprleft oid, oprright oid, oprresult oid, oprcom oid, oprnegate oid,"
         + " oprcode regproc, oprrest regproc, oprjoin regproc");
     empty("pg_event_trigger", "oid oid, evtname name, evtevent name, evtowner oid, evtfoid oid,"
-        + " evtenabled char(1), evttags text");
+        + " evtenabled text, evttags text");
     empty("pg_matviews", "schemaname name, matviewname name, matviewowner name, tablespace name,"
         + " hasindexes bool, ispopulated bool, definition text");
     empty("pg_prepared_xacts", "transaction int8, gid text, prepared timestamptz, owner name, database name");

@@ -72,9 +72,10 @@ final class Expressions {
       return caseExpression(c, scope, expected);
     }
     if (Queries.isQuery(node)) {
+      // A scalar sub-query: parenthesized explicitly, since Calcite leaves some positions (CASE … THEN) bare.
       Queries.Result q = r.queries.query(node, scope);
       Typed first = q.columns().isEmpty() ? null : q.columns().get(0);
-      return new Typed(q.node(), first == null ? SqlType.UNKNOWN : first.type(),
+      return new Typed(Template.call("{0}", q.node()), first == null ? SqlType.UNKNOWN : first.type(),
           first == null ? Typed.NO_NAME : first.name());
     }
     if (node instanceof SqlCall call) {

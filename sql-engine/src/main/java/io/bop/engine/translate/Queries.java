@@ -6,6 +6,7 @@ import io.bop.engine.catalog.TableColumn;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.parser.Dialect;
+import io.bop.engine.parser.ast.BopOperators;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ final class Queries {
         if (target instanceof SqlIdentifier table) {
           return table(table, alias.getSimple(), columnNames, scope);
         }
-        if (target.getKind() == SqlKind.COLLECTION_TABLE || target.getKind() == SqlKind.UNNEST) {
+        if (isTableFunction(target)) {
           return tableFunction(target, alias.getSimple(), columnNames, scope);
         }
         Result sub = derived(target, scope);
@@ -192,6 +193,11 @@ final class Queries {
       case COLLECTION_TABLE:
       case UNNEST:
         return tableFunction(from, null, List.of(), scope);
+      case OTHER:
+        if (isTableFunction(from)) {
+          return tableFunction(from, null, List.of(), scope);
+        }
+        throw Expressions.unsupported("FROM item " + from);
       case LATERAL:
         throw Expressions.unsupported("LATERAL");
       default:
@@ -209,53 +215,74 @@ final class Queries {
     return query(query, scope.child());
   }
 
+  private static boolean isTableFunction(SqlNode node) {
+    return node.getKind() == SqlKind.COLLECTION_TABLE || node.getKind() == SqlKind.UNNEST
+        || node instanceof SqlCall call && call.getOperator() == BopOperators.WITH_ORDINALITY;
+  }
+
   /**
    * A set-returning function in FROM, as a sub-query over SQLite's table-valued equivalent. As in PostgreSQL, a
-   * single-column function's column is named after the alias, or else after the function.
+   * single-column function's column is named after the alias, or else after the function; WITH ORDINALITY adds
+   * the row number as a last column.
    */
   private SqlNode tableFunction(SqlNode node, String alias, List<String> columnNames, Scope scope) throws SqlError {
     SqlCall call = (SqlCall) node;
-    boolean ordinality = call.getKind() == SqlKind.UNNEST && call.getOperator().getName().contains("ORDINALITY");
+    boolean ordinality = call.getOperator() == BopOperators.WITH_ORDINALITY
+        || call.getOperator() == SqlStdOperatorTable.UNNEST_WITH_ORDINALITY;
+    if (call.getOperator() == BopOperators.WITH_ORDINALITY) {
+      call = (SqlCall) call.operand(0);
+    }
     SqlCall function = call.getKind() == SqlKind.COLLECTION_TABLE ? (SqlCall) call.operand(0) : call;
     String name = call.getKind() == SqlKind.UNNEST ? "unnest" : Expressions.functionName(function.getOperator());
     List<Typed> args = new ArrayList<>();
     for (SqlNode operand : function.getOperandList()) {
       args.add(r.expressions.rewrite(operand, scope.child(), null));
     }
+    List<SqlNode> nodes = args.stream().map(Typed::node).toList();
     String column = !columnNames.isEmpty() ? columnNames.get(0) : alias != null ? alias : name;
-    String quoted = SqliteDialect.unparse(new SqlIdentifier(column, POS));
-    SqlNode subquery;
+    String ordinalColumn = columnNames.size() > 1 ? columnNames.get(1) : "ordinality";
+    String value;
+    String source;
+    String ordinal = "row_number() OVER ()";
     SqlType type;
     switch (name) {
-      case "generate_series": {
+      case "generate_series" -> {
         if (args.size() < 2) {
           throw new SqlError(Condition.UNDEFINED_FUNCTION, "function generate_series with " + args.size()
               + " arguments does not exist");
         }
         type = Expressions.arithmeticType(args.get(0).type(), args.get(1).type());
-        List<SqlNode> nodes = args.stream().map(Typed::node).toList();
-        subquery = Template.call("SELECT value AS " + quoted + " FROM generate_series("
-            + (nodes.size() > 2 ? "{0}, {1}, {2}" : "{0}, {1}") + ")", nodes);
-        break;
+        value = "value";
+        source = "generate_series(" + (nodes.size() > 2 ? "{0}, {1}, {2}" : "{0}, {1}") + ")";
       }
-      case "unnest": {
+      case "unnest" -> {
         Typed array = args.get(0);
         type = array.type().kind() == TypeKind.ARRAY ? array.type().element() : SqlType.TEXT;
-        String ordinal = ordinality ? ", key + 1 AS " + SqliteDialect.unparse(new SqlIdentifier(
-            columnNames.size() > 1 ? columnNames.get(1) : "ordinality", POS)) : "";
-        subquery = Template.call("SELECT value AS " + quoted + ordinal + " FROM json_each({0})", array.node());
-        break;
+        value = "value";
+        source = "json_each({0})";
+        ordinal = "key + 1";
       }
-      default:
-        throw Expressions.unsupported("the function " + name + " in FROM");
+      case "pg_partition_ancestors" -> {
+        // Nothing is partitioned: a relation's only ancestor is itself.
+        type = SqlType.of(TypeKind.OID, "regclass");
+        value = "{0}";
+        source = null;
+      }
+      default -> throw Expressions.unsupported("the function " + name + " in FROM");
     }
+    String select = "SELECT " + value + " AS " + quoted(column)
+        + (ordinality ? ", " + ordinal + " AS " + quoted(ordinalColumn) : "") + (source == null ? "" : " FROM " + source);
     List<Scope.Column> columns = new ArrayList<>(List.of(new Scope.Column(column, type, null, 0, 0)));
     if (ordinality) {
-      columns.add(new Scope.Column(columnNames.size() > 1 ? columnNames.get(1) : "ordinality", SqlType.BIGINT, null, 0, 0));
+      columns.add(new Scope.Column(ordinalColumn, SqlType.BIGINT, null, 0, 0));
     }
     String sourceAlias = alias != null ? alias : name;
     scope.add(new Scope.Source(sourceAlias, columns, List.of()));
-    return SqlStdOperatorTable.AS.createCall(POS, subquery, new SqlIdentifier(sourceAlias, POS));
+    return SqlStdOperatorTable.AS.createCall(POS, Template.call(select, nodes), new SqlIdentifier(sourceAlias, POS));
+  }
+
+  private static String quoted(String name) {
+    return SqliteDialect.unparse(new SqlIdentifier(name, POS));
   }
 
   private static List<Scope.Column> renamed(List<Typed> columns, List<String> names, String table) {

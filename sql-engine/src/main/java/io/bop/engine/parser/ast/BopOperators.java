@@ -6,6 +6,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -37,6 +39,19 @@ public final class BopOperators {
         public SqlCall createCall(@Nullable SqlLiteral functionQualifier, SqlParserPos pos,
             @Nullable SqlNode... operands) {
           return SqlStdOperatorTable.CAST.createCall(pos, operands);
+        }
+      };
+
+  /**
+   * {@code f(args) WITH ORDINALITY} in FROM: the operand is the COLLECTION_TABLE call of the set-returning
+   * function, whose rows get a 1-based row number as an extra last column.
+   */
+  public static final SqlSpecialOperator WITH_ORDINALITY =
+      new SqlSpecialOperator("WITH ORDINALITY", SqlKind.OTHER, 100) {
+        @Override
+        public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+          call.operand(0).unparse(writer, leftPrec, getLeftPrec());
+          writer.keyword("WITH ORDINALITY");
         }
       };
 
