@@ -3,6 +3,7 @@ package io.bop.server;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import sun.misc.Signal;
 
 /** {@code bop server [options]}: runs a node until SIGTERM or Ctrl-C. */
 public final class Bop {
@@ -63,18 +65,15 @@ public final class Bop {
     }
     try {
       Node node = Node.start(Settings.resolve(flags, System.getenv(), config));
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        LOG.info("shutting down");
-        try {
-          node.close();
-          LOG.info("stopped");
-        } catch (Exception e) {
-          LOG.error("error while stopping", e);
-        }
-        stopped.countDown();
-      }, "bop-shutdown"));
-      stopped.await();
+      CountDownLatch stop = new CountDownLatch(1);
+      // SIGTERM and Ctrl-C end the server normally (exit status 0), not through the JVM's exit path (143).
+      for (String signal : List.of("TERM", "INT")) {
+        Signal.handle(new Signal(signal), received -> stop.countDown());
+      }
+      stop.await();
+      LOG.info("shutting down");
+      node.close();
+      LOG.info("stopped");
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("bop: " + e.getMessage());

@@ -104,7 +104,6 @@ public final class Session implements AutoCloseable {
 
   /** Parses and translates every statement of a query string. */
   public List<Statement> prepareAll(String sql) throws SqlError {
-    refuseIfFailed(null);
     try {
       return engine.plans().prepareAll(context, sql);
     } catch (SqlError e) {
@@ -219,7 +218,7 @@ public final class Session implements AutoCloseable {
   // ------------------------------------------------------------------------------ transaction internals
 
   private void refuseIfFailed(Plan plan) throws SqlError {
-    if (failed && explicit && (plan == null || !plan.allowedInFailedTransaction())) {
+    if (failed && explicit && !plan.allowedInFailedTransaction()) {
       throw new SqlError(Condition.IN_FAILED_TRANSACTION,
           "current transaction is aborted, commands ignored until end of transaction block");
     }

@@ -396,6 +396,9 @@ final class Expressions {
     SqlNode target = call.operand(1);
     boolean any = op.getKind() == SqlKind.SOME;
     SqlKind comparison = op.comparisonKind;
+    if (target instanceof SqlNodeList list && list.size() == 1 && !Queries.isQuery(list.get(0))) {
+      target = list.get(0); // ANY (array expression): the parser keeps the array in a one-element list
+    }
     if (target instanceof SqlCall arrayCall && arrayCall.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
       target = new SqlNodeList(arrayCall.getOperandList(), POS);
     }

@@ -1,0 +1,171 @@
+package io.bop.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bop.engine.errors.Condition;
+import io.bop.engine.errors.SqlError;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Transactions, the statement cache and values, as a session sees them. */
+class SessionTest extends EngineFixture {
+
+  private static void assertCondition(Session session, String sql, Condition condition) {
+    assertThatThrownBy(() -> run(session, sql)).as(sql).isInstanceOf(SqlError.class)
+        .satisfies(e -> assertThat(((SqlError) e).condition()).isEqualTo(condition));
+  }
+
+  @Test
+  void statementsOfOneQueryStringFormOneTransaction() throws SqlError {
+    Session s = session();
+    run(s, "CREATE TABLE t (id integer PRIMARY KEY); INSERT INTO t VALUES (1)");
+    assertCondition(s, "INSERT INTO t VALUES (2); INSERT INTO t VALUES (1)", Condition.UNIQUE_VIOLATION);
+    assertThat(run(s, "SELECT id FROM t ORDER BY id")).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void explicitTransactionsAreInvisibleUntilCommitted() throws SqlError {
+    Session a = session();
+    Session b = session();
+    run(a, "CREATE TABLE t (id integer PRIMARY KEY)");
+    run(a, "BEGIN");
+    run(a, "INSERT INTO t VALUES (1)");
+    assertThat(a.transactionState()).isEqualTo(TransactionState.ACTIVE);
+    assertThat(value(b, "SELECT count(*) FROM t")).isEqualTo(0L);
+    run(a, "COMMIT");
+    assertThat(a.transactionState()).isEqualTo(TransactionState.IDLE);
+    assertThat(value(b, "SELECT count(*) FROM t")).isEqualTo(1L);
+  }
+
+  @Test
+  void aFailedTransactionRefusesStatementsUntilRolledBack() throws SqlError {
+    Session s = session();
+    run(s, "CREATE TABLE t (id integer PRIMARY KEY)");
+    run(s, "BEGIN; INSERT INTO t VALUES (1)");
+    assertCondition(s, "INSERT INTO t VALUES (1)", Condition.UNIQUE_VIOLATION);
+    assertThat(s.transactionState()).isEqualTo(TransactionState.FAILED);
+    assertCondition(s, "SELECT 1", Condition.IN_FAILED_TRANSACTION);
+    // COMMIT of a failed transaction rolls it back, as in PostgreSQL.
+    for (Statement st : s.prepareAll("COMMIT")) {
+      try (Execution e = s.execute(st, List.of())) {
+        assertThat(e.commandTag()).isEqualTo("ROLLBACK");
+      }
+    }
+    s.sync();
+    assertThat(s.transactionState()).isEqualTo(TransactionState.IDLE);
+    assertThat(value(s, "SELECT count(*) FROM t")).isEqualTo(0L);
+  }
+
+  @Test
+  void savepointsUndoPartOfATransactionAndRecoverFromErrors() throws SqlError {
+    Session s = session();
+    run(s, "CREATE TABLE t (id integer PRIMARY KEY)");
+    assertCondition(s, "SAVEPOINT outside", Condition.NO_ACTIVE_SQL_TRANSACTION);
+    run(s, "BEGIN; INSERT INTO t VALUES (1); SAVEPOINT a; INSERT INTO t VALUES (2)");
+    assertCondition(s, "INSERT INTO t VALUES (2)", Condition.UNIQUE_VIOLATION);
+    run(s, "ROLLBACK TO SAVEPOINT a");
+    assertThat(s.transactionState()).isEqualTo(TransactionState.ACTIVE);
+    assertCondition(s, "RELEASE SAVEPOINT nope", Condition.INVALID_SAVEPOINT);
+    run(s, "ROLLBACK; BEGIN; INSERT INTO t VALUES (1); SAVEPOINT b; INSERT INTO t VALUES (3); RELEASE b; COMMIT");
+    assertThat(run(s, "SELECT id FROM t ORDER BY id")).containsExactly(List.of(1L), List.of(3L));
+  }
+
+  @Test
+  void ddlIsTransactionalAndReplansCachedStatements() throws SqlError {
+    Session a = session();
+    Session b = session();
+    run(a, "BEGIN; CREATE TABLE t (id integer); INSERT INTO t VALUES (1); ROLLBACK");
+    assertCondition(b, "SELECT * FROM t", Condition.UNDEFINED_TABLE);
+    run(a, "CREATE TABLE t (id integer, name text)");
+    Statement prepared = b.prepare("SELECT * FROM t", List.of());
+    assertThat(prepared.columns()).extracting(Column::name).containsExactly("id", "name");
+    run(a, "DROP TABLE t; CREATE TABLE t (id integer, name text, extra boolean)");
+    try (Execution e = b.execute(prepared, List.of())) {
+      assertThat(e.columns()).extracting(Column::name).containsExactly("id", "name", "extra");
+    }
+    b.sync();
+  }
+
+  @Test
+  void aRepeatedStatementIsParsedAndTranslatedOnce() throws SqlError {
+    Session a = session();
+    Session b = session();
+    run(a, "CREATE TABLE t (id integer PRIMARY KEY)");
+    Statement first = a.prepare("SELECT id FROM t WHERE id = $1", List.of());
+    Statement second = b.prepare("SELECT id FROM t WHERE id = $1", List.of());
+    assertThat(second.parsed()).isSameAs(first.parsed());
+    assertThat(second.plan()).isSameAs(first.plan());
+  }
+
+  @Test
+  void readOnlyTransactionsRefuseWrites() throws SqlError {
+    Session s = session();
+    run(s, "CREATE TABLE t (id integer)");
+    run(s, "BEGIN READ ONLY");
+    assertCondition(s, "INSERT INTO t VALUES (1)", Condition.READ_ONLY_TRANSACTION);
+    run(s, "ROLLBACK");
+  }
+
+  @Test
+  void writersWaitForEachOtherAndTimeOut() throws SqlError {
+    Session a = session();
+    Session b = session();
+    run(a, "CREATE TABLE t (id integer)");
+    run(a, "BEGIN; INSERT INTO t VALUES (1)");
+    assertCondition(b, "INSERT INTO t VALUES (2)", Condition.LOCK_NOT_AVAILABLE);
+    run(a, "COMMIT");
+    run(b, "INSERT INTO t VALUES (2)");
+    assertThat(value(a, "SELECT count(*) FROM t")).isEqualTo(2L);
+  }
+
+  @Test
+  void nowIsTheTransactionStart() throws Exception {
+    Session s = session();
+    run(s, "BEGIN");
+    Object first = value(s, "SELECT now()");
+    Thread.sleep(20);
+    Object second = value(s, "SELECT now()");
+    run(s, "COMMIT");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void valuesKeepTheirTypes() throws SqlError {
+    Session s = session();
+    run(s, "CREATE TABLE v (n numeric(8,3), b boolean, tz timestamptz, a integer[])");
+    run(s, "INSERT INTO v VALUES (1.5, 't', '2024-05-01 12:00:00+02', ARRAY[3, 1, 2])");
+    run(s, "SET TimeZone = 'UTC'");
+    List<Object> row = run(s, "SELECT n, b, tz, a, a[2] FROM v").get(0);
+    assertThat(row.get(0)).isEqualTo(new BigDecimal("1.500"));
+    assertThat(row.get(1)).isEqualTo(true);
+    assertThat(row.get(2)).isEqualTo(OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.UTC));
+    assertThat(row.get(3)).isEqualTo(List.of(3L, 1L, 2L));
+    assertThat(row.get(4)).isEqualTo(1L);
+    assertThat(value(s, "SELECT count(*) FROM v WHERE b AND tz = '2024-05-01 10:00:00Z' AND 2 = ANY(a)"))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void cancelInterruptsTheRunningStatement() throws Exception {
+    Session s = session();
+    CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        return value(s, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000000)"
+            + " SELECT count(*) FROM r");
+      } catch (SqlError e) {
+        return e;
+      }
+    });
+    Thread.sleep(300);
+    s.cancel();
+    Object outcome = running.get(5, TimeUnit.SECONDS);
+    assertThat(outcome).isInstanceOf(SqlError.class);
+    assertThat(((SqlError) outcome).condition()).isEqualTo(Condition.QUERY_CANCELED);
+  }
+}
