@@ -194,6 +194,12 @@ final class Dml {
   }
 
   private SqlNode value(SqlNode value, TableColumn column, Scope scope) throws SqlError {
+    if (value instanceof SqlLiteral literal && literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR
+        && column.type().kind().isText()) {
+      // Assigning a string checks it against the column, as PostgreSQL does (varchar(n) length, char(n) padding).
+      return Expressions.storageLiteral(io.bop.engine.types.Values.toStorage(column.type(),
+          literal.getValueAs(String.class), java.time.ZoneOffset.UTC));
+    }
     Typed typed = r.expressions.rewrite(value, scope, column.type());
     return convertForColumn(typed, column.type());
   }
@@ -302,11 +308,24 @@ final class Dml {
         name = ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
       }
       Typed typed = r.expressions.rewrite(expression, scope);
-      out.add(SqliteDialect.unparse(typed.node()));
+      out.add(SqliteDialect.unparse(unqualified(typed.node(), table, alias)));
       columns.add(new Typed(typed.node(), typed.type(), name != null ? name : typed.name(), typed.origin()));
     }
     sql.append(" RETURNING ").append(String.join(", ", out));
     return columns;
+  }
+
+  /** SQLite's RETURNING sees only the target table, by bare column names: {@code e.name} becomes {@code name}. */
+  private static SqlNode unqualified(SqlNode node, Table table, String alias) {
+    return node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override public SqlNode visit(SqlIdentifier id) {
+        if (id.names.size() == 2 && (id.names.get(0).equalsIgnoreCase(table.name())
+            || alias != null && id.names.get(0).equalsIgnoreCase(alias))) {
+          return new SqlIdentifier(id.names.get(1), Expressions.POS);
+        }
+        return id;
+      }
+    });
   }
 
   // ===================================================================================== UPDATE, DELETE

@@ -436,6 +436,19 @@ final class Expressions {
 
   private Typed arithmetic(SqlCall call, Scope scope) throws SqlError {
     Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+    TypeKind left = sides[0].type().kind();
+    TypeKind right = sides[1].type().kind();
+    SqlKind kind = call.getKind();
+    if (left == TypeKind.DATE && right.isInteger() && (kind == SqlKind.PLUS || kind == SqlKind.MINUS)) {
+      // date ± integer days, as PostgreSQL's date arithmetic
+      String days = kind == SqlKind.PLUS ? "({1})" : "(-({1}))";
+      return new Typed(Template.call("date({0}, " + days + " || ' days')", sides[0].node(), sides[1].node()),
+          SqlType.DATE, Typed.NO_NAME);
+    }
+    if (left == TypeKind.DATE && right == TypeKind.DATE && kind == SqlKind.MINUS) {
+      return new Typed(Template.call("CAST(julianday({0}) - julianday({1}) AS INTEGER)", sides[0].node(),
+          sides[1].node()), SqlType.INTEGER, Typed.NO_NAME);
+    }
     SqlType type = arithmeticType(sides[0].type(), sides[1].type());
     return new Typed(call.getOperator().createCall(POS, sides[0].node(), sides[1].node()), type, Typed.NO_NAME);
   }
@@ -623,7 +636,8 @@ final class Expressions {
         Typed x = rewrite(operands.get(0), scope);
         TypeKind k = x.type().kind();
         SqlType type = k == TypeKind.SMALLINT || k == TypeKind.INTEGER ? SqlType.BIGINT
-            : k == TypeKind.REAL || k == TypeKind.DOUBLE ? SqlType.DOUBLE : SqlType.NUMERIC;
+            : k == TypeKind.REAL || k == TypeKind.DOUBLE ? SqlType.DOUBLE
+            : k == TypeKind.NUMERIC ? SqlType.NUMERIC.withLength(-1, x.type().scale()) : SqlType.NUMERIC;
         return new Typed(aggregate("sum", distinct, List.of(x.node())), type, "sum");
       }
       case "avg": {
@@ -811,6 +825,20 @@ final class Expressions {
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "array_to_string":
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "row_number":
+      case "rank":
+      case "dense_rank":
+      case "ntile":
+        return new Typed(sqlite(name, nodes), SqlType.BIGINT, name);
+      case "percent_rank":
+      case "cume_dist":
+        return new Typed(sqlite(name, nodes), SqlType.DOUBLE, name);
+      case "lag":
+      case "lead":
+      case "first_value":
+      case "last_value":
+      case "nth_value":
+        return new Typed(sqlite(name, nodes), first, name);
       case "array_length":
       case "array_upper":
         return new Typed(Template.call("nullif(json_array_length({0}), 0)", nodes.get(0)), SqlType.INTEGER, name);

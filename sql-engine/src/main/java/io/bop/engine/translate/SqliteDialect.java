@@ -31,12 +31,21 @@ final class SqliteDialect extends SqliteSqlDialect {
     }
   }
 
-  /** A tree as one line of SQLite SQL, every identifier quoted. */
+  /**
+   * A tree as one line of SQLite SQL, every identifier quoted. An expression is written inside a frame of its
+   * own: at the top of a writer, Calcite treats a sub-query as the statement and leaves out its parentheses.
+   */
   static String unparse(SqlNode node) {
     SqlPrettyWriter writer = new SqlPrettyWriter(SqlPrettyWriter.config().withDialect(INSTANCE)
         .withQuoteAllIdentifiers(true).withAlwaysUseParentheses(false).withSelectListItemsOnSeparateLines(false)
         .withUpdateSetListNewline(false).withIndentation(0).withClauseStartsLine(false));
-    node.unparse(writer, 0, 0);
+    if (Queries.isQuery(node)) {
+      node.unparse(writer, 0, 0);
+    } else {
+      SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
+      node.unparse(writer, 0, 0);
+      writer.endList(frame);
+    }
     return writer.toSqlString().getSql();
   }
 }

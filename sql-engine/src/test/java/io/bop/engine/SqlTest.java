@@ -1,0 +1,111 @@
+package io.bop.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bop.engine.errors.Condition;
+import io.bop.engine.errors.SqlError;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL SQL that clients send, with the answers PostgreSQL gives. */
+class SqlTest extends EngineFixture {
+  private Session s;
+
+  @BeforeEach
+  void schema() throws SqlError {
+    s = session();
+    run(s, "CREATE TABLE dept (id integer PRIMARY KEY, name text NOT NULL UNIQUE)");
+    run(s, "CREATE TABLE emp (id serial PRIMARY KEY, dept_id integer REFERENCES dept (id), name varchar(40) NOT NULL,"
+        + " salary numeric(10,2), hired date, boss integer)");
+    run(s, "INSERT INTO dept VALUES (1, 'eng'), (2, 'ops'), (3, 'empty')");
+    run(s, "INSERT INTO emp (dept_id, name, salary, hired, boss) VALUES (1, 'ada', 120.00, '2020-01-01', NULL),"
+        + " (1, 'bob', 100.00, '2021-06-01', 1), (2, 'cy', 90.50, '2019-03-15', 1), (2, 'di', NULL, '2022-02-02', 3)");
+  }
+
+  @Test
+  void onConflictDoNothingAndDoUpdate() throws SqlError {
+    assertThat(run(s, "INSERT INTO dept VALUES (1, 'dup') ON CONFLICT DO NOTHING RETURNING id")).isEmpty();
+    assertThat(run(s, "INSERT INTO dept VALUES (2, 'operations') ON CONFLICT (id) DO UPDATE SET name = excluded.name"
+        + " RETURNING id, name")).containsExactly(List.of(2L, "operations"));
+    run(s, "INSERT INTO dept VALUES (4, 'eng') ON CONFLICT ON CONSTRAINT dept_name_key DO UPDATE SET name = 'eng2'");
+    assertThat(value(s, "SELECT string_agg(name, ',') FROM (SELECT name FROM dept ORDER BY id) d"))
+        .isEqualTo("eng2,operations,empty");
+  }
+
+  @Test
+  void updateAndDeleteReturning() throws SqlError {
+    assertThat(run(s, "UPDATE emp SET salary = salary * 2 WHERE name = 'bob' RETURNING name, salary"))
+        .containsExactly(List.of("bob", new BigDecimal("200.00")));
+    assertThat(run(s, "DELETE FROM emp WHERE salary IS NULL RETURNING *")).hasSize(1);
+    assertThat(run(s, "UPDATE emp e SET boss = d.id FROM dept d WHERE d.name = 'eng' AND e.dept_id = d.id"
+        + " RETURNING e.name")).hasSize(2);
+    assertThat(run(s, "DELETE FROM emp USING dept WHERE emp.dept_id = dept.id AND dept.name = 'ops' RETURNING emp.id"))
+        .hasSize(1);
+  }
+
+  @Test
+  void joinsSubqueriesAndCtes() throws SqlError {
+    assertThat(run(s, "SELECT d.name, count(e.id) FROM dept d LEFT JOIN emp e ON e.dept_id = d.id GROUP BY d.name"
+        + " ORDER BY d.name")).containsExactly(List.of("empty", 0L), List.of("eng", 2L), List.of("ops", 2L));
+    assertThat(run(s, "SELECT name FROM emp WHERE salary > (SELECT avg(salary) FROM emp) ORDER BY name"))
+        .containsExactly(List.of("ada"));
+    assertThat(run(s, "SELECT name FROM dept d WHERE EXISTS (SELECT 1 FROM emp WHERE dept_id = d.id) ORDER BY 1"))
+        .containsExactly(List.of("eng"), List.of("ops"));
+    assertThat(run(s, "WITH RECURSIVE chain(id, depth) AS (SELECT id, 0 FROM emp WHERE boss IS NULL"
+        + " UNION ALL SELECT e.id, c.depth + 1 FROM emp e JOIN chain c ON e.boss = c.id)"
+        + " SELECT max(depth) FROM chain")).containsExactly(List.of(2L));
+    assertThat(run(s, "SELECT e.name, d.name FROM emp e JOIN dept d USING (id) ORDER BY 1")).hasSize(3);
+  }
+
+  @Test
+  void windowFunctions() throws SqlError {
+    assertThat(run(s, "SELECT name, rank() OVER (PARTITION BY dept_id ORDER BY salary DESC NULLS LAST),"
+        + " sum(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY name")).containsExactly(
+        List.of("ada", 1L, new BigDecimal("220.00")), List.of("bob", 2L, new BigDecimal("220.00")),
+        List.of("cy", 1L, new BigDecimal("90.50")), List.of("di", 2L, new BigDecimal("90.50")));
+  }
+
+  @Test
+  void limitOffsetAndPostgresqlNullOrdering() throws SqlError {
+    assertThat(run(s, "SELECT name FROM emp ORDER BY salary LIMIT 2 OFFSET 1"))
+        .containsExactly(List.of("bob"), List.of("ada"));
+    assertThat(run(s, "SELECT name FROM emp ORDER BY salary DESC LIMIT 1")).containsExactly(List.of("di"));
+    assertThat(run(s, "SELECT name FROM emp ORDER BY id OFFSET 3")).containsExactly(List.of("di"));
+  }
+
+  @Test
+  void castsAndLiterals() throws SqlError {
+    assertThat(run(s, "SELECT '42'::int + 1, 7 / 2, 7.0 / 2, '2024-02-29'::date + 0, 'true'::boolean, 3.7::integer,"
+        + " CAST(1 AS text) || 'x', NULL::integer IS NULL")).containsExactly(List.of(43L, 3L, new BigDecimal("3.5"),
+        LocalDate.of(2024, 2, 29), true, 4L, "1x", true));
+    assertThatThrownBy(() -> run(s, "SELECT 'x'::integer")).isInstanceOf(SqlError.class)
+        .satisfies(e -> assertThat(((SqlError) e).condition()).isEqualTo(Condition.INVALID_TEXT_REPRESENTATION));
+  }
+
+  @Test
+  void jsonIsStoredAsGiven() throws SqlError {
+    run(s, "CREATE TABLE docs (id serial PRIMARY KEY, body json, meta jsonb)");
+    run(s, "INSERT INTO docs (body, meta) VALUES ('{\"a\": [1, 2]}', '{\"k\": \"v\"}')");
+    assertThat(run(s, "SELECT body, meta FROM docs")).containsExactly(List.of("{\"a\": [1, 2]}", "{\"k\": \"v\"}"));
+  }
+
+  @Test
+  void constraintViolationsHavePostgresqlConditions() {
+    assertCondition("INSERT INTO emp (dept_id, name) VALUES (99, 'nobody')", Condition.FOREIGN_KEY_VIOLATION);
+    assertCondition("INSERT INTO emp (dept_id) VALUES (1)", Condition.NOT_NULL_VIOLATION);
+    assertCondition("INSERT INTO dept VALUES (1, 'again')", Condition.UNIQUE_VIOLATION);
+    assertCondition("INSERT INTO emp (name) VALUES ('" + "x".repeat(41) + "')", Condition.STRING_DATA_RIGHT_TRUNCATION);
+    assertCondition("SELECT nope FROM emp", Condition.UNDEFINED_COLUMN);
+    assertCondition("SELECT * FROM nope", Condition.UNDEFINED_TABLE);
+    assertCondition("SELEC 1", Condition.SYNTAX_ERROR);
+  }
+
+  private void assertCondition(String sql, Condition condition) {
+    assertThatThrownBy(() -> run(s, sql)).as(sql).isInstanceOf(SqlError.class)
+        .satisfies(e -> assertThat(((SqlError) e).condition()).isEqualTo(condition));
+  }
+}
