@@ -100,6 +100,15 @@ class PsqlTest {
   }
 
   @Test
+  void noticesReachPsql() throws Exception {
+    Psql.Result result = psql("-c", "DROP TABLE IF EXISTS never_created", "-c",
+        "CREATE TABLE noticed (id integer)", "-c", "CREATE TABLE IF NOT EXISTS noticed (id integer)");
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err()).contains("NOTICE:  table \"never_created\" does not exist, skipping",
+        "NOTICE:  relation \"noticed\" already exists, skipping");
+  }
+
+  @Test
   void tlsWithSslmodeRequire() throws Exception {
     Psql.Result result = Psql.run(connection("require"), "bop", "-A", "-t", "-c", "SELECT 'over tls'");
     assertThat(result.exit()).as(result.err()).isZero();
