@@ -5,9 +5,13 @@ import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Context;
 import io.bop.engine.exec.Database;
+import io.bop.engine.exec.DdlPlan;
 import io.bop.engine.exec.Lease;
 import io.bop.engine.exec.Plan;
 import io.bop.engine.exec.SqliteErrors;
+import io.bop.engine.mysql.MySqlErrors;
+import io.bop.engine.mysql.MySqlPlans;
+import io.bop.engine.mysql.MySqlSession;
 import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import io.bop.engine.types.SqlType;
@@ -46,8 +50,12 @@ public final class Session implements AutoCloseable {
   private final Dialect dialect;
   private final String user;
   private final PgSettings settings;
+  /** The MySQL session state, or null for a PostgreSQL session. */
+  private final MySqlSession mysql;
   private final SessionContext context = new SessionContext();
+  /** The current database; null for a MySQL session before USE. */
   private Database database;
+  private Runnable killHandler = () -> { };
 
   private boolean explicit;
   private boolean failed;
@@ -62,6 +70,9 @@ public final class Session implements AutoCloseable {
   private volatile Connection running;
   private volatile Thread waiting;
   private volatile boolean closed;
+  /** The statement being run and since when, or null when idle (MySQL's SHOW PROCESSLIST). */
+  private volatile String runningText;
+  private volatile Instant runningSince = Instant.now();
 
   Session(Engine engine, int id, Dialect dialect, String user, Database database) {
     this.engine = engine;
@@ -70,6 +81,7 @@ public final class Session implements AutoCloseable {
     this.user = user;
     this.database = database;
     this.settings = new PgSettings(user);
+    this.mysql = dialect == Dialect.MYSQL ? new MySqlSession(engine.mysqlVariables(), id) : null;
   }
 
   public int id() {
@@ -84,8 +96,58 @@ public final class Session implements AutoCloseable {
     return user;
   }
 
+  /** The current database's name; null for a MySQL session that has not chosen one. */
   public String database() {
-    return database.name();
+    return database == null ? null : database.name();
+  }
+
+  /**
+   * Makes another database the current one (MySQL's USE and COM_INIT_DB). A transaction that has written stays
+   * on its database: its writes and the new database's would not commit together.
+   */
+  public void use(String name) throws SqlError {
+    Database next = engine.database(name).orElseThrow(() ->
+        new SqlError(Condition.UNDEFINED_DATABASE, "Unknown database '" + name + "'"));
+    if (writer != null && next != database) {
+      throw new SqlError(Condition.ACTIVE_SQL_TRANSACTION, "cannot change the database of a transaction that has"
+          + " written to database '" + database.name() + "'; COMMIT or ROLLBACK first");
+    }
+    database = next;
+  }
+
+  /**
+   * Before its database {@code name} is dropped: the session commits what it wrote there (DROP DATABASE is DDL,
+   * which MySQL commits around) and has no current database after.
+   */
+  void leaveDatabase(String name) throws SqlError {
+    if (database != null && database.name().equals(name)) {
+      explicit = false;
+      commitWriter();
+      database = null;
+    }
+  }
+
+  /** What KILL does to this session besides interrupting its statement: the wire module closes the connection. */
+  public void whenKilled(Runnable closeConnection) {
+    this.killHandler = closeConnection;
+  }
+
+  /** MySQL's KILL: interrupts the running statement and, unless only the query is killed, ends the connection. */
+  void kill(boolean queryOnly) {
+    cancel();
+    if (!queryOnly) {
+      killHandler.run();
+    }
+  }
+
+  /** The statement being run, or null when idle; for SHOW PROCESSLIST. */
+  String runningText() {
+    return runningText;
+  }
+
+  /** When the running statement started, or when the session became idle. */
+  Instant runningSince() {
+    return runningSince;
   }
 
   /** Parameters a PostgreSQL client is told about at startup (ParameterStatus). */
@@ -107,8 +169,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepareAll(context, sql);
     } catch (SqlError e) {
-      fail();
-      throw e;
+      throw failure(e);
     }
   }
 
@@ -121,8 +182,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepare(context, sql, declaredTypes);
     } catch (SqlError e) {
-      fail();
-      throw e;
+      throw failure(e);
     }
   }
 
@@ -136,6 +196,9 @@ public final class Session implements AutoCloseable {
       engine.plans().refresh(context, statement);
       Plan plan = statement.plan();
       refuseIfFailed(plan);
+      if (mysql != null) {
+        mysqlStatementStarts(plan);
+      }
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
@@ -144,14 +207,51 @@ public final class Session implements AutoCloseable {
         throw new SqlError(Condition.PROTOCOL_VIOLATION, "statement takes " + types.size() + " parameters, "
             + parameters.size() + " given");
       }
+      runningText = statement.text();
+      runningSince = Instant.now();
       Execution execution = plan.execute(context, types, parameters);
       SessionExecution tracked = new SessionExecution(this, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
-      fail();
-      throw e;
+      throw failure(e);
+    } finally {
+      runningText = null;
     }
+  }
+
+  /**
+   * MySQL's rules at the start of a statement: it clears the last statement's diagnostics (unless it shows
+   * them); DDL commits an open transaction; with autocommit off, any other statement opens one.
+   */
+  private void mysqlStatementStarts(Plan plan) throws SqlError {
+    if (!(plan instanceof MySqlPlans.ShowDiagnostics)) {
+      mysql.clearDiagnostics();
+    }
+    if (plan instanceof DdlPlan) {
+      if (explicit) {
+        explicit = false;
+        commitWriter();
+      }
+    } else if (!explicit && !mysql.autocommit()) {
+      explicit = true;
+    }
+  }
+
+  /** Marks the transaction failed and turns an error into the one to report: MySQL's words for a MySQL client. */
+  private SqlError failure(SqlError e) {
+    fail();
+    if (mysql == null) {
+      return e;
+    }
+    SqlError restated = MySqlErrors.restate(e, database());
+    mysql.error(restated);
+    return restated;
+  }
+
+  /** The MySQL session state: variables, diagnostics, LAST_INSERT_ID(); null for a PostgreSQL session. */
+  public MySqlSession mysql() {
+    return mysql;
   }
 
   /**
@@ -168,6 +268,8 @@ public final class Session implements AutoCloseable {
       } else {
         commitWriter();
       }
+    } catch (SqlError e) {
+      throw mysql == null ? e : MySqlErrors.restate(e, database());
     } finally {
       failed = false;
       transactionStart = null;
@@ -224,8 +326,18 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** An execution was closed: it is no longer open, and a MySQL session keeps what it leaves behind. */
   void closed(SessionExecution execution) {
     open.remove(execution);
+    if (mysql != null) {
+      mysql.warnings(execution.notices());
+      mysql.finished(execution.columns() != null, execution.rowCount(), execution.lastInsertId());
+    }
+  }
+
+  /** An error while reading an execution's rows, as the client is to be told it. */
+  SqlError rowFailure(SqlError e) {
+    return failure(e);
   }
 
   private void closeExecutions() {
@@ -285,6 +397,13 @@ public final class Session implements AutoCloseable {
 
   private void release(Writer w) {
     try {
+      if (foreignKeysOff) {
+        foreignKeys(w, true);
+      }
+    } catch (SQLException e) {
+      LOG.warn("session {}: turning foreign key checks back on failed: {}", id, e.getMessage());
+    }
+    try {
       w.close();
     } catch (SQLException e) {
       LOG.warn("session {}: releasing the writer failed: {}", id, e.getMessage());
@@ -295,6 +414,9 @@ public final class Session implements AutoCloseable {
     if (writer != null) {
       return writer;
     }
+    if (database == null) {
+      throw new SqlError(Condition.NO_DATABASE_SELECTED, "No database selected");
+    }
     if (readOnly) {
       throw new SqlError(Condition.READ_ONLY_TRANSACTION, "cannot execute this statement in a read-only transaction");
     }
@@ -303,6 +425,9 @@ public final class Session implements AutoCloseable {
       Writer w = database.shard().acquireWriter(engine.lockTimeout());
       try {
         database.ready(w.connection()); // connection setup must precede BEGIN
+        if (mysql != null && !mysql.foreignKeyChecks()) {
+          foreignKeys(w, false); // MySQL's foreign_key_checks = 0, as mysqldump's output sets it
+        }
         w.begin();
       } catch (SQLException e) {
         release(w);
@@ -323,6 +448,17 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Whether the writer this session holds checks no foreign keys (MySQL's foreign_key_checks = 0). */
+  private boolean foreignKeysOff;
+
+  /** Turns foreign key checks on the writer on or off; SQLite takes this only outside a transaction. */
+  private void foreignKeys(Writer w, boolean on) throws SQLException {
+    try (java.sql.Statement s = w.connection().createStatement()) {
+      s.execute(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+    }
+    foreignKeysOff = !on;
+  }
+
   /** The Context plans see. */
   final class SessionContext implements Context, Context.Transactions {
     @Override public Dialect dialect() {
@@ -334,11 +470,15 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public String database() {
-      return database.name();
+      return database == null ? null : database.name();
     }
 
-    Database databaseObject() {
-      return database;
+    /**
+     * The database whose connections run the session's statements: the current one, or, for a MySQL session
+     * without one, another, so that statements that read no table (SELECT 1, SHOW DATABASES) can still run.
+     */
+    private Database connectionSource() throws SqlError {
+      return database != null ? database : engine.fallbackDatabase();
     }
 
     @Override public PgSettings settings() {
@@ -346,7 +486,19 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public ZoneId zone() {
-      return settings.zone();
+      return mysql != null ? mysql.zone() : settings.zone();
+    }
+
+    @Override public MySqlSession mysql() {
+      return mysql;
+    }
+
+    @Override public void use(String name) throws SqlError {
+      Session.this.use(name);
+    }
+
+    @Override public Admin admin() {
+      return engine.admin(Session.this);
     }
 
     @Override public Instant transactionStart() {
@@ -354,6 +506,9 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public Catalog catalog() throws SqlError {
+      if (database == null) {
+        return new Catalog(0, List.of());
+      }
       try {
         if (writer != null) {
           return catalogVia(writer.connection());
@@ -378,8 +533,8 @@ public final class Session implements AutoCloseable {
 
     @Override public io.bop.engine.catalog.PgCatalog.Snapshot snapshot(Lease lease) throws SqlError {
       try {
-        return new io.bop.engine.catalog.PgCatalog.Snapshot(catalogVia(lease.connection()), database.name(),
-            engine.databases(), user, settings);
+        Catalog catalog = database == null ? catalog() : catalogVia(lease.connection());
+        return new io.bop.engine.catalog.PgCatalog.Snapshot(catalog, database(), engine.databases(), user, settings);
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       }
@@ -395,17 +550,18 @@ public final class Session implements AutoCloseable {
     }
 
     long generation() {
-      return database.generation();
+      return database == null ? 0 : database.generation();
     }
 
     @Override public Lease readConnection() throws SqlError {
       if (writer != null) {
         return new Lease(database, writer.connection(), () -> { });
       }
+      Database source = connectionSource();
       waiting = Thread.currentThread();
       try {
-        Reader reader = database.shard().acquireReader();
-        return new Lease(database, reader.connection(), reader::close);
+        Reader reader = source.shard().acquireReader();
+        return new Lease(source, reader.connection(), reader::close);
       } catch (InterruptedException e) {
         throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
       } catch (SQLException e) {
@@ -439,9 +595,14 @@ public final class Session implements AutoCloseable {
     // -------------------------------------------------------------------- Transactions
 
     @Override public void begin(String isolation, Boolean readOnlyBlock) throws SqlError {
-      if (explicit) {
+      if (explicit && mysql != null) {
+        commit(); // MySQL's START TRANSACTION commits the transaction in progress
+      } else if (explicit) {
         notice(Notice.warning("25001", "there is already a transaction in progress"));
         return;
+      }
+      if (isolation == null && mysql != null) {
+        isolation = mysql.isolation();
       }
       explicit = true;
       failed = false;
@@ -457,7 +618,9 @@ public final class Session implements AutoCloseable {
 
     @Override public String commit() throws SqlError {
       if (!explicit) {
-        notice(Notice.warning("25P01", "there is no transaction in progress"));
+        if (mysql == null) {
+          notice(Notice.warning("25P01", "there is no transaction in progress"));
+        }
         return "COMMIT";
       }
       boolean wasFailed = failed;
@@ -474,7 +637,7 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void rollback() throws SqlError {
-      if (!explicit) {
+      if (!explicit && mysql == null) {
         notice(Notice.warning("25P01", "there is no transaction in progress"));
       }
       explicit = false;

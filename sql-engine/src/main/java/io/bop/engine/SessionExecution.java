@@ -32,9 +32,9 @@ final class SessionExecution implements Execution {
     try {
       return execution.next();
     } catch (SqlError e) {
-      session.fail();
+      SqlError reported = session.rowFailure(e);
       close();
-      throw e;
+      throw reported;
     }
   }
 

@@ -70,6 +70,15 @@ public final class Metadata {
     }
   }
 
+  public static void putTableComment(Connection writer, String table, String comment) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement(
+        "INSERT OR REPLACE INTO _bop_tables (table_name, comment) VALUES (?, ?)")) {
+      s.setString(1, table);
+      s.setString(2, comment);
+      s.executeUpdate();
+    }
+  }
+
   public static void dropTable(Connection writer, String table) throws SQLException {
     for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
       try (PreparedStatement s = writer.prepareStatement("DELETE FROM " + metadata + " WHERE table_name = ?")) {

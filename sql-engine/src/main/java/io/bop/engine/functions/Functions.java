@@ -59,6 +59,7 @@ public final class Functions {
     Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
         : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
     CatalogFunctions.install(c, database);
+    MySqlUdfs.install(c);
   }
 
   /** array_to_string over a stored (JSON) array: NULL elements are skipped unless a replacement is given. */

@@ -8,6 +8,7 @@ import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.DdlPlan;
 import io.bop.engine.exec.Plan;
+import io.bop.engine.parser.Dialect;
 import io.bop.engine.parser.ast.BopColumnConstraint;
 import io.bop.engine.parser.ast.BopColumnDefinition;
 import io.bop.engine.parser.ast.BopCreateIndex;
@@ -75,6 +76,8 @@ final class Ddl {
     String defaultText;
     String defaultSql;
     String comment;
+    /** The SQLite collation of a MySQL string column, else null. */
+    String collation;
     final List<String> inline = new ArrayList<>();
   }
 
@@ -96,6 +99,9 @@ final class Ddl {
     for (SqlNode node : create.columns()) {
       BopColumnDefinition definition = (BopColumnDefinition) node;
       NewColumn column = column(table, definition, constraints);
+      if (r.dialect == Dialect.MYSQL) {
+        column.collation = MySqlDdl.collation(definition, column.type, create);
+      }
       if (columns.put(column.name.toLowerCase(Locale.ROOT), column) != null) {
         throw new SqlError(Condition.DUPLICATE_OBJECT, "column \"" + column.name + "\" specified more than once");
       }
@@ -148,7 +154,11 @@ final class Ddl {
         // Only a column declared exactly INTEGER becomes SQLite's row id; its real type is in the metadata.
         c.append("INTEGER PRIMARY KEY").append(column.identity.isEmpty() ? "" : " AUTOINCREMENT");
       } else {
-        c.append(column.type.declaration());
+        // SQLite takes only numbers as type arguments; MySQL's ENUM and SET members are in the metadata.
+        c.append(column.type.values().isEmpty() ? column.type.declaration() : "TEXT");
+      }
+      if (column.collation != null) {
+        c.append(" COLLATE ").append(column.collation);
       }
       if (column.notNull && column != rowid) {
         c.append(" NOT NULL");
@@ -170,6 +180,9 @@ final class Ddl {
     sql.append(String.join(", ", parts)).append(')');
     List<String> statements = new ArrayList<>();
     statements.add(sql.toString());
+    if (r.dialect == Dialect.MYSQL) {
+      statements.addAll(MySqlDdl.optionStatements(create, table));
+    }
     for (NewConstraint c : constraints) {
       if (c.kind().equals("u") || c.kind().equals("index")) {
         statements.add(c.sql() != null ? c.sql()
@@ -186,6 +199,7 @@ final class Ddl {
       recorded.add(new NewConstraint(pkName, "p", primaryKey, null, null));
     }
     boolean ifNotExists = create.ifNotExists();
+    String comment = r.dialect == Dialect.MYSQL ? MySqlDdl.comment(create) : null;
     return new DdlPlan("CREATE TABLE", steps -> {
       if (steps.exists("table", table) || steps.exists("view", table)) {
         if (ifNotExists) {
@@ -202,6 +216,9 @@ final class Ddl {
       }
       for (NewConstraint c : recorded) {
         Metadata.putConstraint(steps.connection(), table, c.name(), c.kind(), c.columns(), c.definition());
+      }
+      if (comment != null) {
+        Metadata.putTableComment(steps.connection(), table, comment);
       }
     });
   }
@@ -253,7 +270,8 @@ final class Ddl {
   private static NewColumn rowidAlias(Map<String, NewColumn> columns, List<String> primaryKey) {
     if (primaryKey.size() == 1) {
       NewColumn c = columns.get(primaryKey.get(0).toLowerCase(Locale.ROOT));
-      if (c.type.kind().isInteger() && !c.type.unsigned()) {
+      // An unsigned key fits the (signed 64-bit) row id as long as its values are generated.
+      if (c.type.kind().isInteger() && (!c.type.unsigned() || !c.identity.isEmpty())) {
         return c;
       }
     }
@@ -317,7 +335,10 @@ final class Ddl {
         referencedColumns.add(last((SqlIdentifier) c));
       }
     }
-    if (!referenced.equalsIgnoreCase(table)) {
+    // MySQL lets a foreign key name the referenced columns of a table that does not exist yet (mysqldump creates
+    // tables in name order, with foreign_key_checks off).
+    boolean mayNotExist = r.dialect == Dialect.MYSQL && !referencedColumns.isEmpty();
+    if (!referenced.equalsIgnoreCase(table) && !mayNotExist) {
       Table target = r.catalog.table(referenced).orElseThrow(() ->
           new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + referenced + "\" does not exist"));
       if (referencedColumns.isEmpty()) {

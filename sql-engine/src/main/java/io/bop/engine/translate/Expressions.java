@@ -58,6 +58,12 @@ final class Expressions {
 
   /** @param expected the type the context implies, or null */
   Typed rewrite(SqlNode node, Scope scope, SqlType expected) throws SqlError {
+    if (r.mysql != null) {
+      Typed mysql = r.mysql.rewrite(node, scope, expected);
+      if (mysql != null) {
+        return mysql;
+      }
+    }
     if (node instanceof SqlDynamicParam p) {
       SqlNode placeholder = r.parameter(p.getIndex(), expected);
       return new Typed(placeholder, r.parameterType(p.getIndex()), Typed.NO_NAME);
@@ -350,7 +356,7 @@ final class Expressions {
   }
 
   /** Both sides of a comparison; a parameter or untyped literal takes the other side's type. */
-  private Typed[] pair(SqlNode left, SqlNode right, Scope scope) throws SqlError {
+  Typed[] pair(SqlNode left, SqlNode right, Scope scope) throws SqlError {
     if (isUntyped(left) && !isUntyped(right)) {
       Typed b = rewrite(right, scope);
       return new Typed[] {rewrite(left, scope, b.type()), b};
@@ -359,7 +365,7 @@ final class Expressions {
     return new Typed[] {a, rewrite(right, scope, a.type())};
   }
 
-  private static boolean isUntyped(SqlNode node) {
+  static boolean isUntyped(SqlNode node) {
     return node instanceof SqlDynamicParam
         || node instanceof SqlLiteral l && (l.getTypeName() == SqlTypeName.CHAR || l.getTypeName() == SqlTypeName.NULL);
   }
@@ -697,7 +703,7 @@ final class Expressions {
     return call(name, typed);
   }
 
-  private Typed function(String name, List<Typed> args) throws SqlError {
+  Typed function(String name, List<Typed> args) throws SqlError {
     return call(name, args);
   }
 
