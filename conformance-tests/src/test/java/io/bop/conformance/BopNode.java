@@ -60,6 +60,10 @@ public final class BopNode implements BeforeAllCallback, AfterAllCallback {
     return node.pgPort();
   }
 
+  public int mysqlPort() {
+    return node.mysqlPort();
+  }
+
   /** A pgjdbc URL for database {@code bop}, with extra URL parameters ({@code sslmode=require}, …). */
   public String jdbcUrl(String parameters) {
     return "jdbc:postgresql://127.0.0.1:" + pgPort() + "/bop" + (parameters.isEmpty() ? "" : "?" + parameters);

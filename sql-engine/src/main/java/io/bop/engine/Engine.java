@@ -81,10 +81,21 @@ public final class Engine implements AutoCloseable {
    */
   public Session connect(Dialect dialect, String user, String database, Map<String, String> parameters)
       throws SqlError {
+    return connect(dialect, user, database, parameters, newSessionId());
+  }
+
+  /** An id for a session to be opened: MySQL tells it in its handshake, before the client has logged in. */
+  public int newSessionId() {
+    return sessionIds.incrementAndGet();
+  }
+
+  /** Opens a session with an id {@link #newSessionId()} gave. */
+  public Session connect(Dialect dialect, String user, String database, Map<String, String> parameters, int id)
+      throws SqlError {
     Database db = database == null && dialect == Dialect.MYSQL ? null : database(database).orElseThrow(() ->
         new SqlError(Condition.UNDEFINED_DATABASE, dialect == Dialect.MYSQL ? "Unknown database '" + database + "'"
             : "database \"" + database + "\" does not exist"));
-    Session session = new Session(this, sessionIds.incrementAndGet(), dialect, user, db);
+    Session session = new Session(this, id, dialect, user, db);
     try {
       for (Map.Entry<String, String> p : parameters.entrySet()) {
         if (p.getKey().equals("options")) {

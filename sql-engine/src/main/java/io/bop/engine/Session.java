@@ -255,6 +255,27 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Back to the state of a new session, as MySQL's COM_RESET_CONNECTION asks: the transaction rolls back, open
+   * executions close, variables return to their defaults; the id and the current database stay.
+   */
+  public void reset() throws SqlError {
+    explicit = false;
+    failed = false;
+    readOnly = false;
+    transactionStart = null;
+    rollbackWriter();
+    if (mysql != null) {
+      mysql.reset();
+    }
+  }
+
+  /** The columns of a table of a MySQL session's database, as a query of all of them has them (COM_FIELD_LIST). */
+  public List<Column> tableColumns(String table) throws SqlError {
+    Statement statement = prepare("SELECT * FROM " + io.bop.engine.mysql.MySqlDefinitions.quote(table), List.of());
+    return statement.columns();
+  }
+
+  /**
    * Ends an implicit transaction: commits what it wrote, or rolls it back if a statement failed. Within a BEGIN
    * block this does nothing.
    */

@@ -38,11 +38,23 @@ public final class MySqlSession {
   public MySqlSession(SystemVariables globals, int id) {
     this.globals = globals;
     this.id = id;
+    reset();
+  }
+
+  /** Back to a new session's state: the global values, no user variables, no diagnostics. */
+  public void reset() {
+    variables.clear();
     for (SystemVariables.Definition d : SystemVariables.all()) {
       if (d.scope() != SystemVariables.Scope.GLOBAL) {
         variables.put(d.name(), globals.global(d));
       }
     }
+    userVariables.clear();
+    diagnostics.clear();
+    zone = ZoneOffset.UTC;
+    lastInsertId = 0;
+    foundRows = 0;
+    rowCount = -1;
   }
 
   // ------------------------------------------------------------------------------------------ system variables

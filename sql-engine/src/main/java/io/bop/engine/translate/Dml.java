@@ -330,7 +330,15 @@ final class Dml {
 
   // ===================================================================================== UPDATE, DELETE
 
+  /** MySQL's ORDER BY and LIMIT of UPDATE and DELETE, which only MySQL has (see MySqlTranslator). */
+  private static void refuseOrderAndLimit(SqlNodeList orderBy, SqlNode limit, String statement) throws SqlError {
+    if (orderBy != null || limit != null) {
+      throw Expressions.unsupported("ORDER BY and LIMIT in " + statement);
+    }
+  }
+
   Plan update(BopUpdate update) throws SqlError {
+    refuseOrderAndLimit(update.orderBy(), update.limit(), "UPDATE");
     Table table = target(update.table());
     String alias = update.getAlias() == null ? null : update.getAlias().getSimple();
     Scope scope = tableScope(table, alias);
@@ -359,6 +367,7 @@ final class Dml {
   }
 
   Plan delete(BopDelete delete) throws SqlError {
+    refuseOrderAndLimit(delete.orderBy(), delete.limit(), "DELETE");
     Table table = target(delete.table());
     String alias = delete.getAlias() == null ? null : delete.getAlias().getSimple();
     Scope scope = tableScope(table, alias);
