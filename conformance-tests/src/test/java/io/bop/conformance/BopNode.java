@@ -73,6 +73,16 @@ public final class BopNode implements BeforeAllCallback, AfterAllCallback {
     return connect("");
   }
 
+  /** A MySQL JDBC URL ({@code jdbc:mysql:} or {@code jdbc:mariadb:}) for database {@code bop}, with URL parameters. */
+  public String mysqlUrl(String scheme, String parameters) {
+    return "jdbc:" + scheme + "://127.0.0.1:" + mysqlPort() + "/bop" + (parameters.isEmpty() ? "" : "?" + parameters);
+  }
+
+  /** A mysql-connector-j connection as user bop. */
+  public Connection connectMysql(String parameters) throws SQLException {
+    return DriverManager.getConnection(mysqlUrl("mysql", parameters), "bop", "bop");
+  }
+
   public Connection connect(String parameters) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", "bop");

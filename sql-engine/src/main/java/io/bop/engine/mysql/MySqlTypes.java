@@ -132,9 +132,12 @@ public final class MySqlTypes {
 
   /** Digits of a number type (NUMERIC_PRECISION), null for other types. */
   public static Long precision(SqlType t) {
+    if (t.name().equals("year")) {
+      return null;
+    }
     return switch (t.kind()) {
       case BOOLEAN -> 3L;
-      case SMALLINT -> t.name().equals("tinyint") ? 3L : t.name().equals("year") ? null : 5L;
+      case SMALLINT -> t.name().equals("tinyint") ? 3L : 5L;
       case INTEGER -> t.name().equals("mediumint") ? 7L : 10L;
       case OID -> 10L;
       case BIGINT -> t.unsigned() ? 20L : 19L;

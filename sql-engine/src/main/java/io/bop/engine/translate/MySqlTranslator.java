@@ -58,6 +58,10 @@ final class MySqlTranslator {
   }
 
   Plan translate(SqlNode node) throws SqlError {
+    if (Queries.isQuery(node)) {
+      SqlNode rewritten = node.accept(HAVING_WITHOUT_GROUP_BY);
+      return rewritten == node ? null : Translator.query(r, rewritten);
+    }
     if (node instanceof BopShow show) {
       return new MySqlShow(r).plan(show);
     }
@@ -280,6 +284,49 @@ final class MySqlTranslator {
         null, null, null, null, null, null, null);
     SqlNode rows = new SqlOrderBy(POS, select, orderBy == null ? SqlNodeList.EMPTY : orderBy, null, limit);
     return SqlStdOperatorTable.IN.createCall(POS, new SqlIdentifier("rowid", POS), rows);
+  }
+
+  /**
+   * MySQL lets HAVING filter the rows of a query without GROUP BY and aggregates, naming select items by their
+   * aliases; SQLite does not. Such a HAVING joins the WHERE clause, with each alias replaced by its expression.
+   */
+  private static final SqlShuttle HAVING_WITHOUT_GROUP_BY = new SqlShuttle() {
+    @Override public SqlNode visit(SqlCall call) {
+      SqlNode visited = super.visit(call);
+      if (!(visited instanceof SqlSelect select) || select.getHaving() == null || select.getGroup() != null
+          || aggregates(select.getSelectList())) {
+        return visited;
+      }
+      java.util.Map<String, SqlNode> aliases = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (SqlNode item : select.getSelectList()) {
+        if (item.getKind() == SqlKind.AS) {
+          aliases.put(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple(), ((SqlCall) item).operand(0));
+        }
+      }
+      SqlNode having = select.getHaving().accept(new SqlShuttle() {
+        @Override public SqlNode visit(SqlIdentifier id) {
+          return id.isSimple() && aliases.containsKey(id.getSimple()) ? aliases.get(id.getSimple()) : id;
+        }
+      });
+      SqlSelect copy = (SqlSelect) select.clone(select.getParserPosition());
+      copy.setHaving(null);
+      copy.setWhere(select.getWhere() == null ? having
+          : SqlStdOperatorTable.AND.createCall(POS, select.getWhere(), having));
+      return copy;
+    }
+  };
+
+  private static boolean aggregates(SqlNodeList items) {
+    boolean[] found = {false};
+    items.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (call.getOperator().isAggregator()) {
+          found[0] = true;
+        }
+        return Queries.isQuery(call) ? null : super.visit(call);
+      }
+    });
+    return found[0];
   }
 
   private static boolean onlyKeySwitches(BopAlterTable alter) {

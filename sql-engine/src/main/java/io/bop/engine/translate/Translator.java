@@ -101,9 +101,7 @@ public final class Translator {
       return session(statement);
     }
     if (Queries.isQuery(node)) {
-      Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
-      return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
-          Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
+      return query(r, node);
     }
     throw Expressions.unsupported("the statement " + node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT));
   }
@@ -116,6 +114,12 @@ public final class Translator {
       names.add(parts.get(parts.size() - 1));
     }
     return names;
+  }
+
+  static Plan query(Rewriter r, SqlNode node) throws SqlError {
+    Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
+    return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
+        Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
   }
 
   private static Plan transaction(BopTransaction t) throws SqlError {

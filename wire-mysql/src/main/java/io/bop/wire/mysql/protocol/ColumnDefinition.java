@@ -40,9 +40,9 @@ public record ColumnDefinition(int type, long length, int flags, int decimals, i
         || type == ColumnType.LONG_BLOB) {
       flags |= ColumnFlags.BLOB;
     }
-    if (!character) {
-      flags |= t.kind() == TypeKind.BYTEA || t.kind() == TypeKind.JSON || t.kind() == TypeKind.JSONB
-          || t.kind() == TypeKind.ARRAY || t.kind().isNumeric() || isTime(t) ? ColumnFlags.BINARY : 0;
+    if (t.kind() == TypeKind.BYTEA || t.kind() == TypeKind.JSON || t.kind() == TypeKind.JSONB
+        || t.kind() == TypeKind.ARRAY || isTime(t)) {
+      flags |= ColumnFlags.BINARY; // byte strings, and values of the binary collation that are not numbers
     }
     if (t.kind() == TypeKind.VARCHAR && !t.values().isEmpty()) {
       flags |= t.name().equals("set") ? ColumnFlags.SET : ColumnFlags.ENUM;

@@ -6,7 +6,6 @@ import io.bop.engine.types.SqlType;
 import io.bop.wire.mysql.codec.Payloads;
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -175,8 +174,9 @@ public final class Values {
   // ===================================================================================== parameters
 
   /**
-   * Reads a COM_STMT_EXECUTE parameter value of {@code type}: numbers as Long, Double or (for DECIMAL) text,
-   * times as their text ({@code 2024-05-01 13:45:00.5}), strings as text, byte strings as bytes.
+   * Reads a COM_STMT_EXECUTE parameter value of {@code type}: integers as Long, floating point as Double, times as
+   * their text ({@code 2024-05-01 13:45:00.5}), everything else (strings, byte strings, decimals) as its bytes,
+   * since only the parameter's use tells text from bytes.
    */
   public static Object readParameter(ByteBuf b, int type, boolean unsigned) {
     return switch (type) {
@@ -188,10 +188,8 @@ public final class Values {
       case ColumnType.DOUBLE -> b.readDoubleLE();
       case ColumnType.DATE, ColumnType.DATETIME, ColumnType.TIMESTAMP -> readDateTime(b, type == ColumnType.DATE);
       case ColumnType.TIME -> readTime(b);
-      case ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB, ColumnType.BLOB, ColumnType.GEOMETRY,
-          ColumnType.BIT -> Payloads.readLengthEncodedBytes(b);
       case ColumnType.NULL -> null;
-      default -> new String(Payloads.readLengthEncodedBytes(b), StandardCharsets.UTF_8);
+      default -> Payloads.readLengthEncodedBytes(b);
     };
   }
 
