@@ -14,6 +14,29 @@ BopVariable MySqlVariable() :
 }
 
 /**
+ * Parses MySQL's "CONVERT(expression, type)", a CAST, and "CONVERT(expression USING charset)", the expression
+ * itself (bop's strings are all Unicode).
+ */
+SqlNode MySqlConvert() :
+{
+    final Span s;
+    final SqlNode e;
+    final SqlDataTypeSpec type;
+    final SqlNode converted;
+}
+{
+    <CONVERT> { s = span(); } <LPAREN> e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <COMMA> type = BopDataType() <RPAREN> {
+            converted = SqlStdOperatorTable.CAST.createCall(s.end(this), e, type);
+        }
+    |
+        <USING> Identifier() <RPAREN> { converted = e; }
+    )
+    { return converted; }
+}
+
+/**
  * Parses "SHOW [FULL] {DATABASES | TABLES | COLUMNS | PROCESSLIST | ...} ..." (see BopShow.Kind); the name
  * after FROM / IN is the table for COLUMNS and INDEX, else the database.
  */
