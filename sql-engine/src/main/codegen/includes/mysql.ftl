@@ -14,6 +14,24 @@ BopVariable MySqlVariable() :
 }
 
 /**
+ * Parses the MySQL modifiers after SELECT. Only SQL_CALC_FOUND_ROWS means something to bop (FOUND_ROWS() then counts
+ * the rows without LIMIT); it is kept as a hint of that name. The others advise MySQL's optimizer and cache.
+ */
+void MySqlSelectModifiers(List<SqlNode> hints) :
+{
+}
+{
+    (
+        <MYSQL_SELECT_MODIFIER> {
+            if (token.image.equalsIgnoreCase("SQL_CALC_FOUND_ROWS")) {
+                hints.add(new SqlHint(getPos(), new SqlIdentifier("SQL_CALC_FOUND_ROWS", getPos()),
+                    SqlNodeList.EMPTY, SqlHint.HintOptionFormat.EMPTY));
+            }
+        }
+    )*
+}
+
+/**
  * Parses MySQL's "CONVERT(expression, type)", a CAST, and "CONVERT(expression USING charset)", the expression
  * itself (bop's strings are all Unicode).
  */
@@ -107,6 +125,10 @@ SqlNode ShowStatement() :
         ShowFilter(filter)
     |
         <TRIGGERS> { kind = BopShow.Kind.TRIGGERS; }
+        [ ( <FROM> | <IN> ) database = SimpleIdentifier() ]
+        ShowFilter(filter)
+    |
+        <EVENTS> { kind = BopShow.Kind.EVENTS; }
         [ ( <FROM> | <IN> ) database = SimpleIdentifier() ]
         ShowFilter(filter)
     |

@@ -55,14 +55,25 @@
     }
 
     /**
+     * A MySQL string token as a standard one: a character string, or a binary string if it holds bytes that are not
+     * UTF-8 (mysqldump writes BLOB values so; see RawText).
+     */
+    static void mysqlString(Token token) {
+      setString(token, unescapeMysqlString(token.image), false);
+    }
+
+    /**
      * "_charset'text'": the introducer names the character set the text is in. _binary makes a binary string; any
      * other text is a character string (bop's strings are all Unicode).
      */
     static void introducedString(Token token) {
       final int quote = firstQuote(token.image);
       final String charset = token.image.substring(1, quote).trim();
-      final String value = unescapeMysqlString(token.image.substring(quote));
-      if (charset.equalsIgnoreCase("binary")) {
+      setString(token, unescapeMysqlString(token.image.substring(quote)), charset.equalsIgnoreCase("binary"));
+    }
+
+    static void setString(Token token, String value, boolean binary) {
+      if (binary || io.bop.engine.types.RawText.hasEscapedBytes(value)) {
         token.image = "X'" + io.bop.engine.types.RawText.hex(value) + "'";
         token.kind = BINARY_STRING_LITERAL;
       } else {

@@ -41,8 +41,7 @@
 {
     // 'it\'s', "double-quoted", 'it''s': backslash escapes and both quote characters.
     < MYSQL_STRING: <MYSQL_SINGLE_QUOTED> | <MYSQL_DOUBLE_QUOTED> > {
-        matchedToken.image = standardString(unescapeMysqlString(matchedToken.image));
-        matchedToken.kind = QUOTED_STRING;
+        mysqlString(matchedToken);
     }
     // _utf8mb4'text', _binary 'bytes': a character set introducer before a string.
 |   < MYSQL_INTRODUCED_STRING: "_" (["a"-"z","A"-"Z","0"-"9"])+ ([" ","\t","\n","\r"])*
@@ -58,6 +57,9 @@
 |   < MYSQL_USER_VARIABLE: "@" ( (<MYSQL_NAME_CHAR> | ".")+ | <MYSQL_SINGLE_QUOTED> | <MYSQL_DOUBLE_QUOTED>
         | "`" (~["`"] | "``")+ "`" ) >
 |   < COLON_EQUALS: ":=" >
+    // SELECT's MySQL modifiers; reserved words to MySQL too.
+|   < MYSQL_SELECT_MODIFIER: "SQL_CALC_FOUND_ROWS" | "SQL_NO_CACHE" | "SQL_CACHE" | "SQL_BUFFER_RESULT"
+        | "SQL_SMALL_RESULT" | "SQL_BIG_RESULT" | "HIGH_PRIORITY" >
 |   < #MYSQL_SINGLE_QUOTED: "'" ( (~["'", "\\"]) | ("\\" ~[]) | "''" )* "'" >
 |   < #MYSQL_DOUBLE_QUOTED: "\"" ( (~["\"", "\\"]) | ("\\" ~[]) | "\"\"" )* "\"" >
 |   < #MYSQL_NAME_CHAR: ["a"-"z","A"-"Z","0"-"9","_","$"] >

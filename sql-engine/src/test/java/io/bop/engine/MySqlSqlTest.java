@@ -90,6 +90,40 @@ class MySqlSqlTest extends EngineFixture {
   }
 
   @Test
+  void selectModifiersAndFoundRows() throws SqlError {
+    run(s, "USE bop");
+    run(s, "CREATE TABLE n (i int)");
+    run(s, "INSERT INTO n VALUES (1), (2), (3), (4), (5)");
+    assertThat(run(s, "SELECT /*!40001 SQL_NO_CACHE */ SQL_BUFFER_RESULT i FROM n WHERE i > 3 ORDER BY i"))
+        .containsExactly(List.of(4L), List.of(5L));
+    assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo(2L);
+    assertThat(run(s, "SELECT SQL_CALC_FOUND_ROWS i FROM n WHERE i > 1 ORDER BY i LIMIT 1, 2"))
+        .containsExactly(List.of(3L), List.of(4L));
+    assertThat(value(s, "SELECT FOUND_ROWS()")).isEqualTo(4L);
+  }
+
+  @Test
+  void integersAreCheckedAgainstTheirColumnsRange() throws SqlError {
+    run(s, "USE bop");
+    run(s, "CREATE TABLE r (t tinyint, u tinyint unsigned, i int unsigned, b bigint, doc text CHECK (json_valid(doc)))");
+    run(s, "INSERT INTO r VALUES (-128, 255, 4294967295, -9223372036854775808, NULL)");
+    assertThat(run(s, "SELECT t, u, i, b FROM r"))
+        .containsExactly(List.of(-128L, 255L, 4294967295L, Long.MIN_VALUE));
+    for (String bad : List.of("INSERT INTO r (t) VALUES (128)", "INSERT INTO r (u) VALUES (-1)",
+        "INSERT INTO r (i) VALUES (4294967296)", "INSERT INTO r (b) VALUES (9223372036854775808)",
+        "UPDATE r SET t = -129")) {
+      assertThatThrownBy(() -> run(s, bad)).as(bad)
+          .satisfies(e -> assertThat(((SqlError) e).condition().mysqlErrno()).isEqualTo(1264));
+    }
+    run(s, "INSERT INTO r (doc) VALUES ('{\"a\": 1}')");
+    assertThatThrownBy(() -> run(s, "INSERT INTO r (doc) VALUES ('{not json')"));
+    // A string with bytes that are not UTF-8 (mysqldump writes BLOBs so; RawText escapes them) is a binary string.
+    run(s, "CREATE TABLE bin (v blob)");
+    run(s, "INSERT INTO bin VALUES ('\\0\\n\uDCFF')");
+    assertThat(value(s, "SELECT hex(v) FROM bin")).isEqualTo("000AFF");
+  }
+
+  @Test
   void mysqlSemantics() throws SqlError {
     assertThat(value(s, "SELECT 7 / 2")).isEqualTo(new BigDecimal("3.5000"));
     assertThat(value(s, "SELECT 1 / 0")).isNull();

@@ -310,23 +310,55 @@ public final class MySqlInformationSchema {
         s -> List.<Object[]>of(new Object[] {ENGINE, "DEFAULT",
             "Supports transactions, row-level locking, and foreign keys", "YES", "NO", "YES"}));
     empty("ROUTINES", "SPECIFIC_NAME varchar(64), ROUTINE_CATALOG varchar(64), ROUTINE_SCHEMA varchar(64),"
-        + " ROUTINE_NAME varchar(64), ROUTINE_TYPE varchar(9), DATA_TYPE longtext, ROUTINE_DEFINITION longtext,"
-        + " IS_DETERMINISTIC varchar(3), SQL_DATA_ACCESS varchar(17), SECURITY_TYPE varchar(7),"
-        + " CREATED timestamp, LAST_ALTERED timestamp, SQL_MODE varchar(8192), ROUTINE_COMMENT text,"
-        + " DEFINER varchar(288)");
+        + " ROUTINE_NAME varchar(64), ROUTINE_TYPE varchar(9), DATA_TYPE longtext,"
+        + " CHARACTER_MAXIMUM_LENGTH bigint, CHARACTER_OCTET_LENGTH bigint, NUMERIC_PRECISION int unsigned,"
+        + " NUMERIC_SCALE int unsigned, DATETIME_PRECISION int unsigned, CHARACTER_SET_NAME varchar(64),"
+        + " COLLATION_NAME varchar(64), DTD_IDENTIFIER longtext, ROUTINE_BODY varchar(8),"
+        + " ROUTINE_DEFINITION longtext, EXTERNAL_NAME varchar(64), EXTERNAL_LANGUAGE varchar(64),"
+        + " PARAMETER_STYLE varchar(3), IS_DETERMINISTIC varchar(3), SQL_DATA_ACCESS varchar(17),"
+        + " SQL_PATH varchar(64), SECURITY_TYPE varchar(7), CREATED timestamp, LAST_ALTERED timestamp,"
+        + " SQL_MODE varchar(8192), ROUTINE_COMMENT text, DEFINER varchar(288), CHARACTER_SET_CLIENT varchar(64),"
+        + " COLLATION_CONNECTION varchar(64), DATABASE_COLLATION varchar(64)");
     empty("PARAMETERS", "SPECIFIC_CATALOG varchar(64), SPECIFIC_SCHEMA varchar(64), SPECIFIC_NAME varchar(64),"
         + " ORDINAL_POSITION bigint unsigned, PARAMETER_MODE varchar(5), PARAMETER_NAME varchar(64),"
-        + " DATA_TYPE longtext, DTD_IDENTIFIER mediumtext, ROUTINE_TYPE varchar(9)");
+        + " DATA_TYPE longtext, CHARACTER_MAXIMUM_LENGTH bigint, CHARACTER_OCTET_LENGTH bigint,"
+        + " NUMERIC_PRECISION int unsigned, NUMERIC_SCALE bigint, DATETIME_PRECISION int unsigned,"
+        + " CHARACTER_SET_NAME varchar(64), COLLATION_NAME varchar(64), DTD_IDENTIFIER mediumtext,"
+        + " ROUTINE_TYPE varchar(9)");
     empty("TRIGGERS", "TRIGGER_CATALOG varchar(64), TRIGGER_SCHEMA varchar(64), TRIGGER_NAME varchar(64),"
-        + " EVENT_MANIPULATION varchar(6), EVENT_OBJECT_SCHEMA varchar(64), EVENT_OBJECT_TABLE varchar(64),"
-        + " ACTION_ORDER int unsigned, ACTION_STATEMENT longtext, ACTION_TIMING varchar(6), DEFINER varchar(288)");
+        + " EVENT_MANIPULATION varchar(6), EVENT_OBJECT_CATALOG varchar(64), EVENT_OBJECT_SCHEMA varchar(64),"
+        + " EVENT_OBJECT_TABLE varchar(64), ACTION_ORDER int unsigned, ACTION_CONDITION longtext,"
+        + " ACTION_STATEMENT longtext, ACTION_ORIENTATION varchar(3), ACTION_TIMING varchar(6),"
+        + " ACTION_REFERENCE_OLD_TABLE longtext, ACTION_REFERENCE_NEW_TABLE longtext,"
+        + " ACTION_REFERENCE_OLD_ROW varchar(3), ACTION_REFERENCE_NEW_ROW varchar(3), CREATED timestamp,"
+        + " SQL_MODE varchar(8192), DEFINER varchar(288), CHARACTER_SET_CLIENT varchar(64),"
+        + " COLLATION_CONNECTION varchar(64), DATABASE_COLLATION varchar(64)");
     empty("EVENTS", "EVENT_CATALOG varchar(64), EVENT_SCHEMA varchar(64), EVENT_NAME varchar(64),"
-        + " DEFINER varchar(288), EVENT_DEFINITION longtext, STATUS varchar(18)");
+        + " DEFINER varchar(288), TIME_ZONE varchar(64), EVENT_BODY varchar(3), EVENT_DEFINITION longtext,"
+        + " EVENT_TYPE varchar(9), EXECUTE_AT datetime, INTERVAL_VALUE varchar(256), INTERVAL_FIELD varchar(18),"
+        + " SQL_MODE varchar(8192), STARTS datetime, ENDS datetime, STATUS varchar(18), ON_COMPLETION varchar(12),"
+        + " CREATED timestamp, LAST_ALTERED timestamp, LAST_EXECUTED datetime, EVENT_COMMENT varchar(2048),"
+        + " ORIGINATOR int unsigned, CHARACTER_SET_CLIENT varchar(64), COLLATION_CONNECTION varchar(64),"
+        + " DATABASE_COLLATION varchar(64)");
     empty("PARTITIONS", "TABLE_CATALOG varchar(64), TABLE_SCHEMA varchar(64), TABLE_NAME varchar(64),"
-        + " PARTITION_NAME varchar(64), PARTITION_METHOD varchar(13), TABLE_ROWS bigint unsigned");
+        + " PARTITION_NAME varchar(64), SUBPARTITION_NAME varchar(64), PARTITION_ORDINAL_POSITION int unsigned,"
+        + " SUBPARTITION_ORDINAL_POSITION int unsigned, PARTITION_METHOD varchar(13),"
+        + " SUBPARTITION_METHOD varchar(13), PARTITION_EXPRESSION varchar(2048),"
+        + " SUBPARTITION_EXPRESSION varchar(2048), PARTITION_DESCRIPTION text, TABLE_ROWS bigint unsigned,"
+        + " AVG_ROW_LENGTH bigint unsigned, DATA_LENGTH bigint unsigned, MAX_DATA_LENGTH bigint unsigned,"
+        + " INDEX_LENGTH bigint unsigned, DATA_FREE bigint unsigned, CREATE_TIME timestamp, UPDATE_TIME datetime,"
+        + " CHECK_TIME datetime, CHECKSUM bigint, PARTITION_COMMENT text, NODEGROUP varchar(256),"
+        + " TABLESPACE_NAME varchar(268)");
     empty("FILES", "FILE_ID bigint, FILE_NAME text, FILE_TYPE varchar(256), TABLESPACE_NAME varchar(268),"
-        + " TABLE_NAME varchar(64), LOGFILE_GROUP_NAME varchar(256), ENGINE varchar(64), TOTAL_EXTENTS bigint,"
-        + " INITIAL_SIZE bigint, EXTRA varchar(256)");
+        + " TABLE_CATALOG varchar(64), TABLE_SCHEMA varchar(64), TABLE_NAME varchar(64),"
+        + " LOGFILE_GROUP_NAME varchar(256), LOGFILE_GROUP_NUMBER bigint, ENGINE varchar(64),"
+        + " FULLTEXT_KEYS varchar(64), DELETED_ROWS bigint, UPDATE_COUNT bigint, FREE_EXTENTS bigint,"
+        + " TOTAL_EXTENTS bigint, EXTENT_SIZE bigint, INITIAL_SIZE bigint, MAXIMUM_SIZE bigint,"
+        + " AUTOEXTEND_SIZE bigint, CREATION_TIME bigint, LAST_UPDATE_TIME bigint, LAST_ACCESS_TIME bigint,"
+        + " RECOVER_TIME bigint, TRANSACTION_COUNTER bigint, VERSION bigint, ROW_FORMAT varchar(256),"
+        + " TABLE_ROWS bigint, AVG_ROW_LENGTH bigint, DATA_LENGTH bigint, MAX_DATA_LENGTH bigint,"
+        + " INDEX_LENGTH bigint, DATA_FREE bigint, CREATE_TIME bigint, UPDATE_TIME bigint, CHECK_TIME bigint,"
+        + " CHECKSUM bigint, STATUS varchar(256), EXTRA varchar(256)");
     relation("DUAL", PgCatalog.Refresh.STATIC, "DUMMY varchar(1)", s -> List.<Object[]>of(new Object[] {"X"}));
   }
 }

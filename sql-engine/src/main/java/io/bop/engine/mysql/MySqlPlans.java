@@ -32,6 +32,19 @@ public final class MySqlPlans {
     }
   }
 
+  /** A statement that runs another plan, with its parameters and columns. */
+  private interface Wrapper extends Plan {
+    Plan inner();
+
+    @Override default List<SqlType> parameterTypes() {
+      return inner().parameterTypes();
+    }
+
+    @Override default List<Column> columns() {
+      return inner().columns();
+    }
+  }
+
   /** What SET assigns to. */
   public enum TargetKind {
     /** {@code @name}. */
@@ -128,13 +141,9 @@ public final class MySqlPlans {
    * SHOW WARNINGS and SHOW ERRORS: they show the diagnostics of the statement before, so, unlike every other
    * statement, they do not clear them (the session checks for this class).
    */
-  public record ShowDiagnostics(Plan rows) implements Plan {
-    @Override public List<SqlType> parameterTypes() {
-      return rows.parameterTypes();
-    }
-
-    @Override public List<Column> columns() {
-      return rows.columns();
+  public record ShowDiagnostics(Plan rows) implements Wrapper {
+    @Override public Plan inner() {
+      return rows;
     }
 
     @Override public Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
@@ -146,13 +155,9 @@ public final class MySqlPlans {
    * An INSERT as MySQL reports it: its last insert id is the first key it generated (SQLite tells the last), and
    * none for a table without an AUTO_INCREMENT column.
    */
-  public record Insert(Plan insert, boolean generatesKeys) implements Plan {
-    @Override public List<SqlType> parameterTypes() {
-      return insert.parameterTypes();
-    }
-
-    @Override public List<Column> columns() {
-      return insert.columns();
+  public record Insert(Plan insert, boolean generatesKeys) implements Wrapper {
+    @Override public Plan inner() {
+      return insert;
     }
 
     @Override public Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
@@ -166,6 +171,25 @@ public final class MySqlPlans {
       String tag = execution.commandTag();
       execution.close();
       return Executions.command(tag, rows, firstKey, Map.of());
+    }
+  }
+
+  /**
+   * SELECT SQL_CALC_FOUND_ROWS ... LIMIT: the query, after counting the rows it would return without LIMIT for
+   * FOUND_ROWS().
+   */
+  public record CalcFoundRows(Plan query, Plan count) implements Wrapper {
+    @Override public Plan inner() {
+      return query;
+    }
+
+    @Override public Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
+      long rows;
+      try (Execution counted = count.execute(context, types, parameters)) {
+        rows = ((Number) counted.next()[0]).longValue();
+      }
+      context.mysql().calculatedFoundRows(rows);
+      return query.execute(context, types, parameters);
     }
   }
 

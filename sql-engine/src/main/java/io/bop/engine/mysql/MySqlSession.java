@@ -32,6 +32,8 @@ public final class MySqlSession {
   private ZoneId zone = ZoneOffset.UTC;
   private long lastInsertId;
   private long foundRows;
+  /** Counted by SELECT SQL_CALC_FOUND_ROWS for the next {@link #finished}, -1 if none. */
+  private long calculatedFoundRows = -1;
   private long rowCount = -1;
 
   /** @param id the session id, MySQL's connection id */
@@ -203,7 +205,7 @@ public final class MySqlSession {
     return lastInsertId;
   }
 
-  /** FOUND_ROWS(): the rows the last SELECT returned. */
+  /** FOUND_ROWS(): the rows the last SELECT returned, or for SQL_CALC_FOUND_ROWS would have without LIMIT. */
   public long foundRows() {
     return foundRows;
   }
@@ -213,10 +215,15 @@ public final class MySqlSession {
     return rowCount;
   }
 
+  public void calculatedFoundRows(long rows) {
+    calculatedFoundRows = rows;
+  }
+
   /** Records what a finished statement leaves for LAST_INSERT_ID(), FOUND_ROWS() and ROW_COUNT(). */
   public void finished(boolean query, long rows, long insertId) {
     if (query) {
-      foundRows = rows;
+      foundRows = calculatedFoundRows >= 0 ? calculatedFoundRows : rows;
+      calculatedFoundRows = -1;
       rowCount = -1;
     } else {
       rowCount = rows;

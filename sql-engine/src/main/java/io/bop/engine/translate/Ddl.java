@@ -154,8 +154,7 @@ final class Ddl {
         // Only a column declared exactly INTEGER becomes SQLite's row id; its real type is in the metadata.
         c.append("INTEGER PRIMARY KEY").append(column.identity.isEmpty() ? "" : " AUTOINCREMENT");
       } else {
-        // SQLite takes only numbers as type arguments; MySQL's ENUM and SET members are in the metadata.
-        c.append(column.type.values().isEmpty() ? column.type.declaration() : "TEXT");
+        c.append(sqliteType(column.type));
       }
       if (column.collation != null) {
         c.append(" COLLATE ").append(column.collation);
@@ -374,6 +373,18 @@ final class Ddl {
     }
   }
 
+  /**
+   * The type SQLite is told, which gives the column its affinity; the type itself is in the metadata. SQLite takes
+   * only numbers as type arguments, and last: MySQL's ENUM and SET are TEXT, and UNSIGNED is left out.
+   */
+  private static String sqliteType(SqlType type) {
+    if (!type.values().isEmpty()) {
+      return "TEXT";
+    }
+    return type.unsigned() ? new SqlType(type.kind(), type.name(), type.length(), type.scale(), false, List.of())
+        .declaration() : type.declaration();
+  }
+
   private Plan createTableAs(BopCreateTable create, String table) throws SqlError {
     Queries.Result query = r.queries.query(create.query(), null);
     List<String> definitions = new ArrayList<>();
@@ -381,7 +392,7 @@ final class Ddl {
     List<String> names = new ArrayList<>();
     for (Typed column : query.columns()) {
       SqlType type = column.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : column.type();
-      definitions.add(quote(column.name()) + " " + type.declaration());
+      definitions.add(quote(column.name()) + " " + sqliteType(type));
       metadata.add(new TableColumn(column.name(), metadata.size() + 1, type, false, null, TableColumn.NO_IDENTITY, null));
       names.add(quote(column.name()));
     }

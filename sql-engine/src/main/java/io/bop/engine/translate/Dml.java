@@ -12,6 +12,7 @@ import io.bop.engine.parser.ast.BopOnConflict;
 import io.bop.engine.parser.ast.BopUpdate;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
@@ -199,6 +200,12 @@ final class Dml {
       // Assigning a string checks it against the column, as PostgreSQL does (varchar(n) length, char(n) padding).
       return Expressions.storageLiteral(io.bop.engine.types.Values.toStorage(column.type(),
           literal.getValueAs(String.class), java.time.ZoneOffset.UTC));
+    }
+    BigDecimal number = Expressions.numericLiteral(value);
+    if (number != null && column.type().kind().isInteger()) {
+      // Assigning a number checks it against the column's range, as PostgreSQL and MySQL do (SQLite saturates).
+      return Expressions.storageLiteral(io.bop.engine.types.Values.toStorage(column.type(), number,
+          java.time.ZoneOffset.UTC));
     }
     Typed typed = r.expressions.rewrite(value, scope, column.type());
     return convertForColumn(typed, column.type());

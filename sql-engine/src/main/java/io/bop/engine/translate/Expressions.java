@@ -164,6 +164,18 @@ final class Expressions {
     return t.matches("(?i).*(z|utc|gmt|[+-]\\d{1,2}(:?\\d{2})?(:?\\d{2})?|[a-z]+/[a-z_]+)$") && t.length() > 10;
   }
 
+  /** The value of a numeric literal, possibly negated ({@code -5} parses as minus 5), or null. */
+  static BigDecimal numericLiteral(SqlNode node) {
+    if (node instanceof SqlNumericLiteral number) {
+      return number.getValueAs(BigDecimal.class);
+    }
+    if (node.getKind() == SqlKind.MINUS_PREFIX) {
+      BigDecimal negated = numericLiteral(((SqlCall) node).operand(0));
+      return negated == null ? null : negated.negate();
+    }
+    return null;
+  }
+
   static SqlNode storageLiteral(Object stored) {
     if (stored == null) {
       return SqlLiteral.createNull(POS);

@@ -147,6 +147,10 @@ final class MySqlFunctions {
         return udf(r, "bop_sha1", operands, scope, SqlType.VARCHAR, name);
       case "sha2":
         return udf(r, "bop_sha2", operands, scope, SqlType.VARCHAR, name);
+      case "json_valid":
+        // SQLite's json_valid(NULL) is 0; MySQL's is NULL, which lets CHECK (json_valid(doc)) accept NULL.
+        return new Typed(Template.call("iif({0} IS NULL, NULL, json_valid({0}))",
+            rewrite(r, operands.get(0), scope, SqlType.TEXT).node()), SqlType.BIGINT, name);
       case "rand":
         return new Typed(Expressions.sqlite("bop_random", List.of()), SqlType.DOUBLE, name);
       case "uuid":

@@ -98,6 +98,13 @@ final class MySqlShow {
         return query("SELECT TRIGGER_NAME AS `Trigger`, EVENT_MANIPULATION AS `Event`,"
             + " EVENT_OBJECT_TABLE AS `Table`, ACTION_STATEMENT AS `Statement`, ACTION_TIMING AS `Timing`,"
             + " DEFINER AS `Definer` FROM information_schema.TRIGGERS", null);
+      case EVENTS:
+        return query("SELECT EVENT_SCHEMA AS `Db`, EVENT_NAME AS `Name`, DEFINER AS `Definer`,"
+            + " TIME_ZONE AS `Time zone`, EVENT_TYPE AS `Type`, EXECUTE_AT AS `Execute at`,"
+            + " INTERVAL_VALUE AS `Interval value`, INTERVAL_FIELD AS `Interval field`, STARTS AS `Starts`,"
+            + " ENDS AS `Ends`, STATUS AS `Status`, ORIGINATOR AS `Originator`,"
+            + " CHARACTER_SET_CLIENT AS `character_set_client`, COLLATION_CONNECTION AS `collation_connection`,"
+            + " DATABASE_COLLATION AS `Database Collation` FROM information_schema.EVENTS", null);
       case FUNCTION_STATUS:
       case PROCEDURE_STATUS:
         return query("SELECT ROUTINE_SCHEMA AS `Db`, ROUTINE_NAME AS `Name`, ROUTINE_TYPE AS `Type`,"

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -60,6 +61,9 @@ final class MySqlTranslator {
   Plan translate(SqlNode node) throws SqlError {
     if (Queries.isQuery(node)) {
       SqlNode rewritten = node.accept(HAVING_WITHOUT_GROUP_BY);
+      if (calculatesFoundRows(rewritten)) {
+        return calcFoundRows((SqlOrderBy) rewritten);
+      }
       return rewritten == node ? null : Translator.query(r, rewritten);
     }
     if (node instanceof BopShow show) {
@@ -123,6 +127,20 @@ final class MySqlTranslator {
           delete.returning(), null, null));
     }
     return null;
+  }
+
+  /** SELECT SQL_CALC_FOUND_ROWS ... LIMIT (without LIMIT, FOUND_ROWS() counts the rows returned anyway). */
+  private static boolean calculatesFoundRows(SqlNode query) {
+    return query instanceof SqlOrderBy orderBy && orderBy.fetch != null && orderBy.query instanceof SqlSelect select
+        && select.getHints() != null && select.getHints().getList().stream()
+            .anyMatch(h -> ((SqlHint) h).getName().equals("SQL_CALC_FOUND_ROWS"));
+  }
+
+  private Plan calcFoundRows(SqlOrderBy query) throws SqlError {
+    SqlSelect count = new SqlSelect(POS, null, SqlNodeList.of(SqlStdOperatorTable.COUNT.createCall(POS,
+        SqlIdentifier.star(POS))), SqlStdOperatorTable.AS.createCall(POS, query.query, new SqlIdentifier("found", POS)),
+        null, null, null, null, null, null, null, null);
+    return new MySqlPlans.CalcFoundRows(Translator.query(r, query), Translator.query(r, count));
   }
 
   private Table table(SqlIdentifier name) throws SqlError {

@@ -55,6 +55,17 @@ public final class RawText {
     return overlong || surrogate || codePoint > 0x10FFFF ? -1 : codePoint;
   }
 
+  /** Whether a string decoded by {@link #decode} holds bytes that were not UTF-8. */
+  public static boolean hasEscapedBytes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= ESCAPE_BASE + 0x80 && c <= ESCAPE_BASE + 0xFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The bytes a string decoded by {@link #decode} came from: UTF-8, with escaped bytes restored. */
   public static byte[] bytes(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
