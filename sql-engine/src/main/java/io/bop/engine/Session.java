@@ -432,6 +432,10 @@ public final class Session implements AutoCloseable {
       notices.add(notice);
     }
 
+    @Override public boolean inTransactionBlock() {
+      return explicit;
+    }
+
     @Override public Transactions transactions() {
       return this;
     }

@@ -50,6 +50,9 @@ public interface Context {
 
   void notice(Notice notice);
 
+  /** Whether the session is inside a BEGIN block (some statements, like VACUUM, may not run there). */
+  boolean inTransactionBlock();
+
   Transactions transactions();
 
   /** Transaction control as PostgreSQL's and MySQL's statements ask for it. */

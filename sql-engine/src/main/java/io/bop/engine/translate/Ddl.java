@@ -14,6 +14,9 @@ import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateTable;
 import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDrop;
+import io.bop.engine.parser.ast.BopMaintenance;
+import io.bop.engine.parser.ast.BopTruncate;
+import io.bop.engine.parser.ast.DropBehavior;
 import io.bop.engine.parser.ast.BopReferences;
 import io.bop.engine.parser.ast.BopTableConstraint;
 import io.bop.engine.types.SqlType;
@@ -539,6 +542,68 @@ final class Ddl {
       }
       default -> throw Expressions.unsupported("DROP " + drop.objectType());
     }
+  }
+
+  // ===================================================================================== TRUNCATE, VACUUM
+
+  Plan truncate(BopTruncate truncate) throws SqlError {
+    List<String> tables = new ArrayList<>();
+    for (SqlNode n : truncate.tables()) {
+      String name = checkedName((SqlIdentifier) n);
+      Table t = r.catalog.table(name).filter(x -> !x.view()).orElseThrow(() ->
+          new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist"));
+      tables.add(t.name());
+    }
+    boolean cascade = truncate.behavior() == DropBehavior.CASCADE;
+    // A table referencing a truncated one goes too (CASCADE) or makes TRUNCATE fail, as in PostgreSQL.
+    for (int i = 0; i < tables.size(); i++) {
+      for (Table other : r.catalog.tables()) {
+        String truncated = tables.get(i);
+        boolean references = other.foreignKeys().stream()
+            .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(truncated));
+        if (references && tables.stream().noneMatch(other.name()::equalsIgnoreCase)) {
+          if (!cascade) {
+            throw new SqlError(Condition.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key"
+                + " constraint", "Table \"" + other.name() + "\" references \"" + tables.get(i) + "\".",
+                "Truncate table \"" + other.name() + "\" at the same time, or use TRUNCATE ... CASCADE.", 0, null);
+          }
+          tables.add(other.name());
+        }
+      }
+    }
+    boolean restart = truncate.restartIdentity();
+    return new DdlPlan("TRUNCATE TABLE", false, steps -> {
+      // The tables go together, so references between them are checked when the transaction commits.
+      steps.execute("PRAGMA defer_foreign_keys = ON");
+      for (int i = 0; i < tables.size(); i++) {
+        steps.execute("DELETE FROM " + quote(tables.get(i)));
+        if (restart && steps.exists("table", "sqlite_sequence")) {
+          steps.execute("DELETE FROM sqlite_sequence WHERE name = '" + tables.get(i).replace("'", "''") + "'");
+        }
+      }
+    });
+  }
+
+  /** VACUUM and ANALYZE: both update SQLite's statistics; the file itself is never vacuumed (it is replicated). */
+  Plan maintenance(BopMaintenance statement) throws SqlError {
+    List<String> tables = new ArrayList<>();
+    for (SqlNode n : statement.tables()) {
+      String name = checkedName((SqlIdentifier) n);
+      tables.add(r.catalog.table(name).orElseThrow(() ->
+          new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist")).name());
+    }
+    boolean vacuum = statement.kind() == BopMaintenance.Kind.VACUUM;
+    return new DdlPlan(vacuum ? "VACUUM" : "ANALYZE", false, steps -> {
+      if (vacuum && steps.inTransactionBlock()) {
+        throw new SqlError(Condition.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+      }
+      if (tables.isEmpty()) {
+        steps.execute("ANALYZE");
+      }
+      for (String table : tables) {
+        steps.execute("ANALYZE " + quote(table));
+      }
+    });
   }
 
   private static String quotedList(List<String> names) {

@@ -14,6 +14,8 @@ import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDelete;
 import io.bop.engine.parser.ast.BopDrop;
 import io.bop.engine.parser.ast.BopInsert;
+import io.bop.engine.parser.ast.BopMaintenance;
+import io.bop.engine.parser.ast.BopTruncate;
 import io.bop.engine.parser.ast.BopSessionStatement;
 import io.bop.engine.parser.ast.BopTransaction;
 import io.bop.engine.parser.ast.BopUpdate;
@@ -78,6 +80,12 @@ public final class Translator {
     }
     if (node instanceof BopDrop drop) {
       return new Ddl(r, parsed.source()).drop(drop);
+    }
+    if (node instanceof BopTruncate truncate) {
+      return new Ddl(r, parsed.source()).truncate(truncate);
+    }
+    if (node instanceof BopMaintenance maintenance) {
+      return new Ddl(r, parsed.source()).maintenance(maintenance);
     }
     if (node instanceof BopTransaction transaction) {
       return transaction(transaction);
