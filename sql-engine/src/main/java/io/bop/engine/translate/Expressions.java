@@ -772,7 +772,10 @@ final class Expressions {
       case "position":
         return new Typed(sqlite("instr", nodes), SqlType.INTEGER, name);
       case "starts_with":
+      case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "pg_sleep":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "abs":
       case "round":
       case "ceil":

@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   private final Map<String, Statement> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private boolean skipUntilSync;
+  /** Query and Sync messages not yet answered with ReadyForQuery: while any is, a cancel request applies. */
+  private final AtomicInteger awaitingReady = new AtomicInteger();
   /** A simple query is running, perhaps paused in a COPY FROM STDIN: an error ends it with ReadyForQuery. */
   private boolean inSimpleQuery;
   /** The COPY FROM STDIN receiving data, or null. */
@@ -120,6 +123,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
       // Handed to the session's executor in one task per read (see channelReadComplete): a client's pipelined
       // Bind/Execute/Sync costs one thread hand-off, not three.
       received.add(frame);
+      if (frame.type() == 'Q' || frame.type() == 'S') {
+        awaitingReady.incrementAndGet();
+      }
       return;
     }
     try {
@@ -341,8 +347,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     out.flush();
   }
 
+  /** A CancelRequest for this connection: cancels what the client waits on, if anything, when the secret matches. */
   boolean cancelIfSecretMatches(int key) {
-    if (key == secret && session != null) {
+    if (key == secret && session != null && awaitingReady.get() > 0) {
       session.cancel();
       return true;
     }
@@ -471,7 +478,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
         }
       }
       case 'f' -> throw new SqlError(Condition.QUERY_CANCELED, "COPY from stdin failed: " + readCString(body));
-      case 'H', 'S' -> { } // ignored during COPY FROM STDIN, as PostgreSQL does
+      case 'H' -> { } // ignored during COPY FROM STDIN, as PostgreSQL does, and so is Sync: it gets no answer
+      case 'S' -> awaitingReady.decrementAndGet();
       case 'X' -> terminate();
       default -> throw new SqlError(Condition.PROTOCOL_VIOLATION, String.format(
           "unexpected message type 0x%02X during COPY from stdin", type & 0xff));
@@ -724,6 +732,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void readyForQuery() {
+    awaitingReady.decrementAndGet();
     out.readyForQuery(switch (session.transactionState()) {
       case IDLE -> 'I';
       case ACTIVE -> 'T';
