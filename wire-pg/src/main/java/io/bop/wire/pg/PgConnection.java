@@ -121,8 +121,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     Frame frame = (Frame) msg;
     if (phase == Phase.READY) {
       // Handed to the session's executor in one task per read (see channelReadComplete): a client's pipelined
-      // Bind/Execute/Sync costs one thread hand-off, not three.
+      // Bind/Execute/Sync costs one thread hand-off, not three. The event-loop task is the backstop for a read
+      // whose completion is not signalled (a handler may fire channelRead outside a read, as TLS can).
       received.add(frame);
+      if (received.size() == 1) {
+        ctx.executor().execute(this::handOff);
+      }
       if (frame.type() == 'Q' || frame.type() == 'S') {
         awaitingReady.incrementAndGet();
       }
@@ -142,6 +146,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   @Override public void channelReadComplete(ChannelHandlerContext ctx) {
+    handOff();
+    ctx.fireChannelReadComplete();
+  }
+
+  /** Gives the frames received so far to the session's executor, in one task. */
+  private void handOff() {
     if (!received.isEmpty()) {
       List<Frame> frames = List.copyOf(received);
       received.clear();
@@ -155,7 +165,6 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
         }
       });
     }
-    ctx.fireChannelReadComplete();
   }
 
   /** Closes the connection from the server side (shutdown): the session ends as if the client had left. */
@@ -336,6 +345,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
       session = server.engine().connect(Dialect.POSTGRESQL, user, database, startupParameters);
     } catch (SqlError e) {
       fatal(e.condition(), e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("could not open a session for {}", channel.remoteAddress(), e);
+      fatal(Condition.INTERNAL_ERROR, "could not open a session: " + e.getMessage());
       return;
     }
     secret = RANDOM.nextInt();
