@@ -28,6 +28,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -93,6 +94,13 @@ final class Expressions {
   // =========================================================================================== literals
 
   private Typed literal(SqlLiteral literal, SqlType expected) throws SqlError {
+    if (literal instanceof SqlUnknownLiteral typed) { // DATE '...', TIME '...', TIMESTAMP '...'
+      SqlType type = SqlType.parse(typed.tag);
+      if (type == null) {
+        throw unsupported(typed.tag.toLowerCase(Locale.ROOT) + " literals");
+      }
+      return coerce(typed.getValue(), type);
+    }
     SqlTypeName typeName = literal.getTypeName();
     switch (typeName) {
       case NULL:
