@@ -29,10 +29,16 @@ final class Scope {
   private final Scope parent;
   private final List<Source> sources = new ArrayList<>();
   private final Map<String, List<Column>> ctes;
+  /**
+   * Where the set-returning functions of the select list being rewritten go; null elsewhere. Child scopes share
+   * it, so that probing an expression's type in a child scope sees the same functions.
+   */
+  Queries.SetReturning setReturning;
 
   Scope(Scope parent) {
     this.parent = parent;
     this.ctes = parent == null ? new HashMap<>() : new HashMap<>(parent.ctes);
+    this.setReturning = parent == null ? null : parent.setReturning;
   }
 
   static Scope empty() {

@@ -94,7 +94,7 @@ public final class Translator {
       return session(statement);
     }
     if (Queries.isQuery(node)) {
-      Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
+      Queries.Result query = Queries.shown(r.queries.query(node, null));
       return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
           Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
     }
