@@ -133,7 +133,7 @@ public final class PgCatalog {
   public static String relationName(long oid, Catalog catalog) {
     for (Map.Entry<String, Integer> e : CATALOG_OIDS.entrySet()) {
       if (e.getValue() == oid) {
-        return "pg_catalog." + e.getKey();
+        return e.getKey(); // pg_catalog is always on the search path, so regclass prints its tables unqualified
       }
     }
     if (catalog != null) {
@@ -550,19 +550,21 @@ public final class PgCatalog {
   }
 
   /**
-   * The built-in functions regproc values name: the types' I/O functions. pg_proc does not list them, so their
-   * OIDs only need to be stable and to turn back into names.
+   * The built-in functions regproc values name: the types' I/O functions and the access methods' handlers.
+   * pg_proc does not list them, so their OIDs only need to be stable and to turn back into names.
    */
   private static final Map<Integer, String> PROCEDURES = new HashMap<>();
 
   static {
+    List<String> names = new ArrayList<>(List.of("heap_tableam_handler", "bthandler", "hashhandler"));
     List<String> prefixes = new ArrayList<>(List.of("record", "array"));
     PgTypes.all().forEach(t -> prefixes.add(io(t)));
     for (String prefix : prefixes) {
       for (String suffix : List.of("_in", "_out", "_recv", "_send")) {
-        PROCEDURES.put(Oids.of("pg_proc", prefix + suffix), prefix + suffix);
+        names.add(prefix + suffix);
       }
     }
+    names.forEach(name -> PROCEDURES.put(Oids.of("pg_proc", name), name));
   }
 
   /** The OID of a function regproc can name, or 0 if bop has none of that name. */
@@ -681,8 +683,9 @@ public final class PgCatalog {
     relation("pg_catalog", "pg_description", Refresh.SCHEMA, "objoid oid, classoid oid, objsubid int4,"
         + " description text", PgCatalog::descriptions);
     relation("pg_catalog", "pg_am", Refresh.STATIC, "oid oid, amname name, amhandler regproc, amtype text",
-        s -> List.of(new Object[] {Oids.HEAP_AM, "heap", 0, "t"}, new Object[] {Oids.BTREE_AM, "btree", 0, "i"},
-            new Object[] {405, "hash", 0, "i"}));
+        s -> List.of(new Object[] {Oids.HEAP_AM, "heap", procedure("heap_tableam_handler"), "t"},
+            new Object[] {Oids.BTREE_AM, "btree", procedure("bthandler"), "i"},
+            new Object[] {405, "hash", procedure("hashhandler"), "i"}));
     relation("pg_catalog", "pg_collation", Refresh.STATIC, "oid oid, collname name, collnamespace oid,"
         + " collowner oid, collprovider text, collisdeterministic bool, collencoding int4, collcollate text,"
         + " collctype text, colliculocale text, collicurules text, collversion text",

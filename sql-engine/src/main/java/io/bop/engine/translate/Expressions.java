@@ -588,6 +588,9 @@ final class Expressions {
     if ((to == TypeKind.REAL || to == TypeKind.DOUBLE) && from.isNumeric()) {
       return Template.call("CAST({0} AS REAL)", x);
     }
+    if (to.isText() && from == TypeKind.OID && source.type().name().startsWith("reg")) {
+      return function("bop_regname", charLiteral(source.type().name()), x).node();
+    }
     if (to.isText() && from == TypeKind.BOOLEAN) {
       return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
     }
