@@ -204,8 +204,8 @@ class DatabaseMetaDataTest {
 
       assertThat(rows(s.executeQuery("SELECT column_name, data_type, character_maximum_length, numeric_precision,"
           + " numeric_scale, is_nullable, column_default, is_identity, identity_generation, udt_name"
-          + " FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('customers', 'shipments')"
-          + " ORDER BY table_name, ordinal_position"), "column_name", "data_type", "character_maximum_length",
+          + " FROM information_schema.columns WHERE table_schema = 'public'"
+          + " AND table_name IN ('customers', 'shipments') ORDER BY table_name, ordinal_position"), "column_name", "data_type", "character_maximum_length",
           "numeric_precision", "numeric_scale", "is_nullable", "column_default", "is_identity", "identity_generation",
           "udt_name")).containsExactly(
           "id|integer|null|32|0|NO|nextval('customers_id_seq'::regclass)|NO|null|int4",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
+import io.bop.engine.parser.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,10 +106,19 @@ class CatalogTest extends EngineFixture {
     assertThat(run(s, "SELECT DISTINCT c.tableoid::regclass::text FROM pg_class c")).containsExactly(
         List.of("pg_class"));
     // tableoid is a system column: * leaves it out
-    assertThat(run(s, "SELECT * FROM pg_am WHERE amname = 'btree'")).containsExactly(List.of(403L, "btree", "bthandler", "i"));
+    assertThat(run(s, "SELECT * FROM pg_am WHERE amname = 'btree'"))
+        .containsExactly(List.of(403L, "btree", "bthandler", "i"));
     assertThat(run(s, "SELECT word, catcode, catdesc FROM pg_catalog.pg_get_keywords() WHERE word IN ('select',"
         + " 'analyze', 'between') ORDER BY word")).containsExactly(List.of("analyze", "R", "reserved"),
         List.of("between", "C", "unreserved (cannot be function or type name)"), List.of("select", "R", "reserved"));
+  }
+
+  @Test
+  void mysqlClientsDoNotSeePostgresqlsInformationSchema() throws SqlError {
+    Session mysql = engine.connect(Dialect.MYSQL, "bop", "bop", java.util.Map.of());
+    assertThatThrownBy(() -> run(mysql, "SELECT table_name FROM information_schema.tables"))
+        .isInstanceOf(SqlError.class)
+        .satisfies(e -> assertThat(((SqlError) e).condition()).isEqualTo(Condition.UNDEFINED_TABLE));
   }
 
   @Test

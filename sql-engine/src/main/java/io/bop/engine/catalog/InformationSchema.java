@@ -116,13 +116,14 @@ final class InformationSchema {
     for (Table t : s.catalog().tables()) {
       for (TableColumn c : t.columns()) {
         SqlType type = c.type();
-        boolean identity = c.identity().equals(TableColumn.ALWAYS) || c.identity().equals(TableColumn.BY_DEFAULT);
+        boolean identity = c.isIdentity();
         PgTypes.PgType pgType = PgTypes.byOid(PgCatalog.typeOid(type));
-        rows.add(new Object[] {s.database(), "public", t.name(), c.name(), c.number(), identity ? null : c.defaultText(),
-            yesNo(!c.notNull()), dataType(type), characterLength(type), characterOctets(type), precision(type),
-            radix(type), scale(type), datetimePrecision(type), null, null, null, null, null, null, null, null, null,
-            null, null, s.database(), "pg_catalog", pgType == null ? type.name() : pgType.name(), null, null, null,
-            null, Integer.toString(c.number()), NO, yesNo(identity),
+        rows.add(new Object[] {s.database(), "public", t.name(), c.name(), c.number(),
+            identity ? null : c.defaultText(), yesNo(!c.notNull()), dataType(type), characterLength(type),
+            characterOctets(type), precision(type), radix(type), scale(type), datetimePrecision(type), null, null, null,
+            null, null, null, null, null, null, null, null, s.database(), "pg_catalog",
+            pgType == null ? type.name() : pgType.name(), null, null, null, null, Integer.toString(c.number()), NO,
+            yesNo(identity),
             identity ? (c.identity().equals(TableColumn.ALWAYS) ? "ALWAYS" : "BY DEFAULT") : null,
             identity ? "1" : null, identity ? "1" : null, identity ? Long.toString(PgCatalog.maximum(type)) : null,
             identity ? "1" : null, NO, "NEVER", null, yesNo(!t.view())});
@@ -303,9 +304,10 @@ final class InformationSchema {
   private static List<Object[]> constraintColumnUsage(Snapshot s) {
     List<Object[]> rows = new ArrayList<>();
     for (Constraint c : constraints(s)) {
-      String table = c.foreignKey() == null ? c.table().name()
-          : s.catalog().table(c.foreignKey().referencedTable()).map(Table::name).orElse(c.foreignKey().referencedTable());
-      List<String> columns = c.foreignKey() == null ? c.columns() : referencedColumns(s, c.foreignKey());
+      ForeignKey fk = c.foreignKey();
+      String table = fk == null ? c.table().name()
+          : s.catalog().table(fk.referencedTable()).map(Table::name).orElse(fk.referencedTable());
+      List<String> columns = fk == null ? c.columns() : referencedColumns(s, fk);
       for (String column : columns) {
         rows.add(new Object[] {s.database(), "public", table, column, s.database(), "public", c.name()});
       }

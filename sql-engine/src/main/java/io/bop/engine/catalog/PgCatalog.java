@@ -107,7 +107,8 @@ public final class PgCatalog {
       Map.entry("pg_shdescription", 2396), Map.entry("pg_auth_members", 1261), Map.entry("pg_publication", 6104),
       Map.entry("pg_publication_rel", 6106), Map.entry("pg_publication_namespace", 6237),
       Map.entry("pg_partitioned_table", 3350), Map.entry("pg_ts_config", 3602), Map.entry("pg_ts_dict", 3600),
-      Map.entry("pg_ts_parser", 3601), Map.entry("pg_ts_template", 3764), Map.entry("pg_default_acl", 826), Map.entry("pg_init_privs", 3394));
+      Map.entry("pg_ts_parser", 3601), Map.entry("pg_ts_template", 3764), Map.entry("pg_default_acl", 826),
+      Map.entry("pg_init_privs", 3394));
 
   /** The OID of a relation by name: a table, view or index of the database, or a catalog table; 0 if none. */
   public static long relationOid(String name, Catalog catalog) {
@@ -168,7 +169,7 @@ public final class PgCatalog {
 
     /** Whether the column is an identity column (else serial): pg_depend's 'i' rather than 'a'. */
     public boolean identity() {
-      return column.identity().equals(TableColumn.ALWAYS) || column.identity().equals(TableColumn.BY_DEFAULT);
+      return column.isIdentity();
     }
 
     /** The largest value the column's type holds, the sequence's maximum. */
@@ -190,8 +191,7 @@ public final class PgCatalog {
     List<Sequence> sequences = new ArrayList<>();
     for (Table t : catalog.tables()) {
       for (TableColumn c : t.columns()) {
-        if (c.identity().equals(TableColumn.SERIAL) || c.identity().equals(TableColumn.ALWAYS)
-            || c.identity().equals(TableColumn.BY_DEFAULT)) {
+        if (c.isIdentity() || c.identity().equals(TableColumn.SERIAL)) {
           sequences.add(new Sequence(t.name() + "_" + c.name() + "_seq", t, c));
         }
       }

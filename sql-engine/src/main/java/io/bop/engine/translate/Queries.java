@@ -176,7 +176,7 @@ final class Queries {
     private SqlNode source;
     private String key;
 
-    /** The alias under which {@code source}'s rows are joined. */
+    /** The alias under which the rows of {@code function} are joined. */
     String alias(SqlNode function) throws SqlError {
       String text = SqliteDialect.unparse(function);
       if (key == null) {
@@ -347,7 +347,9 @@ final class Queries {
     List<Scope.Column> columns;
     List<String> hidden = List.of();
     Optional<List<Scope.Column>> cte = schema == null ? scope.cte(table) : Optional.empty();
-    Optional<PgCatalog.Relation> relation = cte.isPresent() ? Optional.empty() : PgCatalog.find(schema, table, r.catalog);
+    // MySQL's information_schema has other columns and meanings than PostgreSQL's, so MySQL clients do not see it
+    Optional<PgCatalog.Relation> relation = cte.isPresent() ? Optional.empty() : PgCatalog.find(schema, table, r.catalog)
+        .filter(c -> r.dialect == Dialect.POSTGRESQL || !c.schema().equals("information_schema"));
     if (cte.isPresent()) {
       rewritten = new SqlIdentifier(table, POS);
       columns = cte.get();

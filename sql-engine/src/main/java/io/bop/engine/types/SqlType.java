@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param length character length, numeric precision, fractional-second precision or display width; -1 if none
  * @param scale numeric scale; -1 if none
  * @param unsigned MySQL's UNSIGNED
- * @param values the members of a MySQL ENUM or SET, else empty
+ * @param values the members of a MySQL ENUM or SET, the fields of a {@link #record}, else empty
  * @param element an array's element type, null for other types
  */
 public record SqlType(TypeKind kind, String name, int length, int scale, boolean unsigned, List<String> values,
