@@ -108,6 +108,10 @@ class CatalogTest extends EngineFixture {
     // tableoid is a system column: * leaves it out
     assertThat(run(s, "SELECT * FROM pg_am WHERE amname = 'btree'"))
         .containsExactly(List.of(403L, "btree", "bthandler", "i"));
+    assertThat(run(s, "SELECT a.*, a.tableoid FROM pg_am a WHERE amname = 'hash'"))
+        .containsExactly(List.of(405L, "hash", "hashhandler", "i", 2601L));
+    assertThat(run(s, "SELECT * FROM (SELECT tableoid FROM pg_am WHERE amname = 'hash') x"))
+        .containsExactly(List.of(2601L));
     assertThat(run(s, "SELECT word, catcode, catdesc FROM pg_catalog.pg_get_keywords() WHERE word IN ('select',"
         + " 'analyze', 'between') ORDER BY word")).containsExactly(List.of("analyze", "R", "reserved"),
         List.of("between", "C", "unreserved (cannot be function or type name)"), List.of("select", "R", "reserved"));

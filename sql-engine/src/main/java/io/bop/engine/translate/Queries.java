@@ -151,7 +151,7 @@ final class Queries {
     if (source.isEmpty()) {
       throw new SqlError(Condition.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + alias + "\"");
     }
-    return source.get().columns();
+    return source.get().columns().stream().filter(c -> c.attnum() >= 0).toList();
   }
 
   private static String sourceAliasOf(Scope.Column column, SqlIdentifier star, Scope scope) {
@@ -331,11 +331,15 @@ final class Queries {
       Typed t = columns.get(i);
       String name = i < names.size() ? names.get(i) : t.name();
       Scope.Column origin = t.origin();
+      // a system column selected by a sub-query is an ordinary column of its result
       out.add(new Scope.Column(name, t.type(), origin == null ? null : origin.table(),
-          origin == null ? 0 : origin.tableOid(), origin == null ? 0 : origin.attnum()));
+          origin == null ? 0 : origin.tableOid(), origin == null ? 0 : Math.max(origin.attnum(), 0)));
     }
     return out;
   }
+
+  /** PostgreSQL's attnum of the system column tableoid. */
+  private static final int TABLEOID_ATTNUM = -6;
 
   /** A table name in FROM: a CTE, a PostgreSQL catalog relation, or a table of the database. */
   private SqlNode table(SqlIdentifier name, String alias, List<String> columnNames, Scope scope) throws SqlError {
@@ -345,7 +349,6 @@ final class Queries {
     String sourceAlias = alias != null ? alias : table;
     SqlNode rewritten;
     List<Scope.Column> columns;
-    List<String> hidden = List.of();
     Optional<List<Scope.Column>> cte = schema == null ? scope.cte(table) : Optional.empty();
     // MySQL's information_schema has other columns and meanings than PostgreSQL's, so MySQL clients do not see it
     Optional<PgCatalog.Relation> relation = cte.isPresent() ? Optional.empty() : PgCatalog.find(schema, table, r.catalog)
@@ -359,8 +362,7 @@ final class Queries {
       columns = new ArrayList<>(relation.get().columns().stream()
           .map(c -> new Scope.Column(c.name(), c.type(), null, 0, 0)).toList());
       if (relation.get().tableOid() != 0) {
-        columns.add(new Scope.Column("tableoid", SqlType.OID, null, 0, 0)); // a system column: not in *
-        hidden = List.of("tableoid");
+        columns.add(new Scope.Column("tableoid", SqlType.OID, null, 0, TABLEOID_ATTNUM));
       }
       if (alias == null) {
         alias = table;
@@ -386,7 +388,7 @@ final class Queries {
       }
       columns = renamed;
     }
-    scope.add(new Scope.Source(sourceAlias, columns, hidden));
+    scope.add(new Scope.Source(sourceAlias, columns, List.of()));
     if (alias == null) {
       return rewritten;
     }
@@ -649,8 +651,9 @@ final class Queries {
     for (Typed t : columns) {
       SqlType type = t.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : t.type();
       Scope.Column origin = t.origin();
+      boolean tableColumn = origin != null && origin.tableOid() != 0;
       out.add(new io.bop.engine.Column(t.name(), type, origin == null ? null : origin.table(),
-          origin == null ? 0 : origin.tableOid(), origin == null ? 0 : origin.attnum()));
+          tableColumn ? origin.tableOid() : 0, tableColumn ? origin.attnum() : 0));
     }
     return out;
   }

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 final class Scope {
   /**
-   * A column a query can see.
+   * A column a query can see; a system column (tableoid) has a negative attnum, as in PostgreSQL, and is left out
+   * of {@code *}.
    *
    * @param table the table it comes from, or null
    * @param tableOid that table's OID, 0 if none
@@ -104,7 +105,7 @@ final class Scope {
     List<Column> all = new ArrayList<>();
     for (Source source : sources) {
       for (Column c : source.columns()) {
-        if (!source.hidden().contains(c.name().toLowerCase(Locale.ROOT))) {
+        if (c.attnum() >= 0 && !source.hidden().contains(c.name().toLowerCase(Locale.ROOT))) {
           all.add(c);
         }
       }
