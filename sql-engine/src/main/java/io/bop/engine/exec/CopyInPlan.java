@@ -45,6 +45,7 @@ public record CopyInPlan(String table, List<String> names, List<SqlType> types, 
     }
 
     @Override public void row(String[] values) throws SqlError {
+      context.checkCancelled();
       long line = rows + 1 + (format.header() ? 1 : 0);
       if (values.length != names.size()) {
         String message = values.length < names.size()

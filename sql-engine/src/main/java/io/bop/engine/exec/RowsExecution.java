@@ -40,6 +40,7 @@ final class RowsExecution implements Execution {
     if (rows == null) {
       return null;
     }
+    context.checkCancelled();
     try {
       context.running(lease.connection());
       if (!rows.next()) {

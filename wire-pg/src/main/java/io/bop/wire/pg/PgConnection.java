@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   private final Map<String, Statement> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private boolean skipUntilSync;
+  /** Query and Sync messages not yet answered with ReadyForQuery: while any is, a cancel request applies. */
+  private final AtomicInteger awaitingReady = new AtomicInteger();
   /** A simple query is running, perhaps paused in a COPY FROM STDIN: an error ends it with ReadyForQuery. */
   private boolean inSimpleQuery;
   /** The COPY FROM STDIN receiving data, or null. */
@@ -118,8 +121,15 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     Frame frame = (Frame) msg;
     if (phase == Phase.READY) {
       // Handed to the session's executor in one task per read (see channelReadComplete): a client's pipelined
-      // Bind/Execute/Sync costs one thread hand-off, not three.
+      // Bind/Execute/Sync costs one thread hand-off, not three. The event-loop task is the backstop for a read
+      // whose completion is not signalled (a handler may fire channelRead outside a read, as TLS can).
       received.add(frame);
+      if (received.size() == 1) {
+        ctx.executor().execute(this::handOff);
+      }
+      if (frame.type() == 'Q' || frame.type() == 'S') {
+        awaitingReady.incrementAndGet();
+      }
       return;
     }
     try {
@@ -136,6 +146,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   @Override public void channelReadComplete(ChannelHandlerContext ctx) {
+    handOff();
+    ctx.fireChannelReadComplete();
+  }
+
+  /** Gives the frames received so far to the session's executor, in one task. */
+  private void handOff() {
     if (!received.isEmpty()) {
       List<Frame> frames = List.copyOf(received);
       received.clear();
@@ -149,7 +165,6 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
         }
       });
     }
-    ctx.fireChannelReadComplete();
   }
 
   /** Closes the connection from the server side (shutdown): the session ends as if the client had left. */
@@ -331,6 +346,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     } catch (SqlError e) {
       fatal(e.condition(), e.getMessage());
       return;
+    } catch (RuntimeException e) {
+      LOG.error("could not open a session for {}", channel.remoteAddress(), e);
+      fatal(Condition.INTERNAL_ERROR, "could not open a session: " + e.getMessage());
+      return;
     }
     secret = RANDOM.nextInt();
     server.register(session.id(), this);
@@ -341,8 +360,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     out.flush();
   }
 
+  /** A CancelRequest for this connection: cancels what the client waits on, if anything, when the secret matches. */
   boolean cancelIfSecretMatches(int key) {
-    if (key == secret && session != null) {
+    if (key == secret && session != null && awaitingReady.get() > 0) {
       session.cancel();
       return true;
     }
@@ -471,7 +491,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
         }
       }
       case 'f' -> throw new SqlError(Condition.QUERY_CANCELED, "COPY from stdin failed: " + readCString(body));
-      case 'H', 'S' -> { } // ignored during COPY FROM STDIN, as PostgreSQL does
+      case 'H' -> { } // ignored during COPY FROM STDIN, as PostgreSQL does, and so is Sync: it gets no answer
+      case 'S' -> awaitingReady.decrementAndGet();
       case 'X' -> terminate();
       default -> throw new SqlError(Condition.PROTOCOL_VIOLATION, String.format(
           "unexpected message type 0x%02X during COPY from stdin", type & 0xff));
@@ -724,6 +745,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void readyForQuery() {
+    awaitingReady.decrementAndGet();
     out.readyForQuery(switch (session.transactionState()) {
       case IDLE -> 'I';
       case ACTIVE -> 'T';
