@@ -66,6 +66,8 @@ public final class Session implements AutoCloseable {
   private volatile boolean cancelRequested;
   private volatile Thread waiting;
   private volatile boolean closed;
+  /** Work runs on an I/O thread, which must never wait: see {@link #runOnIoThread}. */
+  private boolean onIoThread;
 
   Session(Engine engine, int id, Dialect dialect, String user, Database database) {
     this.engine = engine;
@@ -100,6 +102,16 @@ public final class Session implements AutoCloseable {
   /** Applies a startup or connection-string setting (PostgreSQL startup packet, {@code options=-c x=y}). */
   public void set(String name, String value) throws SqlError {
     settings.set(name, value);
+  }
+
+  /**
+   * While {@code on}, the caller is an I/O thread serving many connections: the session does only what cannot
+   * wait, running statements that proved {@linkplain Plan#quick() quick} and throwing {@link WouldBlock} before
+   * anything that might wait (a lock, a busy connection pool, a commit), so the caller can hand that work to a
+   * thread of its own.
+   */
+  public void runOnIoThread(boolean on) {
+    onIoThread = on;
   }
 
   public TransactionState transactionState() {
@@ -140,6 +152,9 @@ public final class Session implements AutoCloseable {
       engine.plans().refresh(context, statement);
       Plan plan = statement.plan();
       refuseIfFailed(plan);
+      if (onIoThread && !plan.quick()) {
+        throw WouldBlock.INSTANCE;
+      }
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
@@ -148,8 +163,9 @@ public final class Session implements AutoCloseable {
         throw new SqlError(Condition.PROTOCOL_VIOLATION, "statement takes " + types.size() + " parameters, "
             + parameters.size() + " given");
       }
+      long started = System.nanoTime();
       Execution execution = plan.execute(context, types, parameters);
-      SessionExecution tracked = new SessionExecution(this, execution, List.copyOf(notices));
+      SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
@@ -163,10 +179,14 @@ public final class Session implements AutoCloseable {
    * block this does nothing.
    */
   public void sync() throws SqlError {
-    cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
     if (explicit) {
+      cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
       return;
     }
+    if (onIoThread && !failed && writer != null) {
+      throw WouldBlock.INSTANCE; // the commit waits for the disk and the replicas
+    }
+    cancelRequested = false;
     try {
       if (failed) {
         rollbackWriter();
@@ -204,7 +224,9 @@ public final class Session implements AutoCloseable {
         } catch (SQLException e) {
           LOG.debug("interrupt failed", e);
         }
-        runningThread.interrupt();
+        if (runningThread != null) {
+          runningThread.interrupt();
+        }
       }
     }
     Thread t = waiting;
@@ -366,6 +388,9 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public Catalog catalog() throws SqlError {
+      if (onIoThread) {
+        throw WouldBlock.INSTANCE; // loading it reads the schema
+      }
       try {
         if (writer != null) {
           return catalogVia(writer.connection());
@@ -414,6 +439,9 @@ public final class Session implements AutoCloseable {
       if (writer != null) {
         return new Lease(database, writer.connection(), () -> { });
       }
+      if (onIoThread) {
+        return readerNow();
+      }
       waiting = Thread.currentThread();
       try {
         Reader reader = database.shard().acquireReader();
@@ -428,14 +456,31 @@ public final class Session implements AutoCloseable {
       }
     }
 
+    /** A reader if one is free at once; an I/O thread must not wait for one. */
+    private Lease readerNow() throws SqlError {
+      try {
+        Reader reader = database.shard().tryAcquireReader();
+        if (reader == null) {
+          throw WouldBlock.INSTANCE;
+        }
+        return new Lease(database, reader.connection(), reader::close);
+      } catch (SQLException e) {
+        throw SqliteErrors.map(e, null);
+      }
+    }
+
     @Override public Lease writeConnection() throws SqlError {
+      if (onIoThread && writer == null) {
+        throw WouldBlock.INSTANCE;
+      }
       return new Lease(database, writer().connection(), () -> { });
     }
 
     @Override public void running(Connection connection) {
       synchronized (cancelLock) {
         running = connection;
-        runningThread = connection == null ? null : Thread.currentThread();
+        // an I/O thread is not interrupted: its statement is quick, and the thread serves others
+        runningThread = connection == null || onIoThread ? null : Thread.currentThread();
         if (connection == null) {
           Thread.interrupted(); // a cancel that came as the statement ended must not hit the thread's next task
         }

@@ -23,9 +23,24 @@ import java.util.Map;
  * @param writes whether it must run on the writer inside a transaction
  * @param tag the command tag's verb: SELECT, INSERT, UPDATE, DELETE
  * @param catalogRelations the PostgreSQL catalog relations it reads, brought up to date on its connection first
+ * @param times how long its executions took
  */
 public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
-    boolean writes, String tag, List<String> catalogRelations) implements Plan {
+    boolean writes, String tag, List<String> catalogRelations, ExecutionTimes times) implements Plan {
+
+  public SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
+      boolean writes, String tag, List<String> catalogRelations) {
+    this(sql, arguments, parameterTypes, columns, writes, tag, catalogRelations, new ExecutionTimes());
+  }
+
+  /** A read that needs no catalog materialised and whose executions took microseconds so far. */
+  @Override public boolean quick() {
+    return !writes && catalogRelations.isEmpty() && times.quick();
+  }
+
+  @Override public void executed(long nanos) {
+    times.record(nanos);
+  }
 
   @Override public Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
     Lease lease = writes ? context.writeConnection() : context.readConnection();

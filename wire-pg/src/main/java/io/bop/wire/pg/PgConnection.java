@@ -8,6 +8,7 @@ import io.bop.engine.SerialExecutor;
 import io.bop.engine.Session;
 import io.bop.engine.Statement;
 import io.bop.engine.TransactionState;
+import io.bop.engine.WouldBlock;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.parser.Dialect;
@@ -150,20 +151,49 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     ctx.fireChannelReadComplete();
   }
 
-  /** Gives the frames received so far to the session's executor, in one task. */
+  /**
+   * Handles the frames received so far: on this I/O thread as long as the session is idle and the work cannot wait
+   * (a quick read costs less than the thread hand-offs), the rest on the session's executor, in one task.
+   */
   private void handOff() {
-    if (!received.isEmpty()) {
-      List<Frame> frames = List.copyOf(received);
-      received.clear();
-      executor.execute(() -> {
-        for (Frame frame : frames) {
-          try {
-            handleMessage(frame);
-          } finally {
-            frame.body().release();
-          }
+    if (received.isEmpty()) {
+      return;
+    }
+    List<Frame> frames = List.copyOf(received);
+    received.clear();
+    int handled = session != null && executor.idle() ? handleOnIoThread(frames) : 0;
+    if (handled < frames.size()) {
+      List<Frame> rest = frames.subList(handled, frames.size());
+      executor.execute(() -> rest.forEach(this::handleAndRelease));
+    }
+  }
+
+  /** Handles frames until one would wait; returns how many were handled. */
+  private int handleOnIoThread(List<Frame> frames) {
+    session.runOnIoThread(true);
+    try {
+      for (int i = 0; i < frames.size(); i++) {
+        Frame frame = frames.get(i);
+        int start = frame.body().readerIndex();
+        try {
+          handleMessage(frame);
+        } catch (WouldBlock e) {
+          frame.body().readerIndex(start);
+          return i;
         }
-      });
+        frame.body().release();
+      }
+      return frames.size();
+    } finally {
+      session.runOnIoThread(false);
+    }
+  }
+
+  private void handleAndRelease(Frame frame) {
+    try {
+      handleMessage(frame);
+    } finally {
+      frame.body().release();
     }
   }
 
@@ -404,6 +434,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
       }
     } catch (SqlError e) {
       failed(type, e);
+    } catch (WouldBlock e) {
+      throw e;
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       fatal(Condition.PROTOCOL_VIOLATION, "invalid message format");
     } catch (RuntimeException e) {
@@ -831,6 +863,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   @Override public void awaitWritable() {
+    if (channel.eventLoop().inEventLoop()) {
+      return; // the I/O thread cannot wait for itself; what it writes queues in the channel
+    }
     synchronized (this) {
       while (!channel.isWritable() && channel.isActive()) {
         try {
