@@ -59,7 +59,11 @@ public final class Session implements AutoCloseable {
   private final Set<SessionExecution> open = new LinkedHashSet<>();
   private final List<Notice> notices = new ArrayList<>();
 
-  private volatile Connection running;
+  /** Lets a cancel from another thread interrupt the running statement only while it runs. */
+  private final Object cancelLock = new Object();
+  private Connection running;
+  private Thread runningThread;
+  private volatile boolean cancelRequested;
   private volatile Thread waiting;
   private volatile boolean closed;
 
@@ -159,6 +163,7 @@ public final class Session implements AutoCloseable {
    * block this does nothing.
    */
   public void sync() throws SqlError {
+    cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
     if (explicit) {
       return;
     }
@@ -185,14 +190,21 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Interrupts the running statement, which then fails with 57014; safe from any thread. */
+  /**
+   * Cancels the work the client is waiting on, up to the next {@link #sync()}: the running statement fails with
+   * 57014, as does one that starts after the cancel. SQLite stops the step it is in, a function that waits
+   * (pg_sleep) is interrupted, and an execution between steps fails at its next row. Safe from any thread.
+   */
   public void cancel() {
-    Connection c = running;
-    if (c != null) {
-      try {
-        ((SQLiteConnection) c).getDatabase().interrupt();
-      } catch (SQLException e) {
-        LOG.debug("interrupt failed", e);
+    synchronized (cancelLock) {
+      cancelRequested = true;
+      if (running != null) {
+        try {
+          ((SQLiteConnection) running).getDatabase().interrupt();
+        } catch (SQLException e) {
+          LOG.debug("interrupt failed", e);
+        }
+        runningThread.interrupt();
       }
     }
     Thread t = waiting;
@@ -421,7 +433,19 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void running(Connection connection) {
-      running = connection;
+      synchronized (cancelLock) {
+        running = connection;
+        runningThread = connection == null ? null : Thread.currentThread();
+        if (connection == null) {
+          Thread.interrupted(); // a cancel that came as the statement ended must not hit the thread's next task
+        }
+      }
+    }
+
+    @Override public void checkCancelled() throws SqlError {
+      if (cancelRequested) {
+        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      }
     }
 
     @Override public void schemaChanged() {

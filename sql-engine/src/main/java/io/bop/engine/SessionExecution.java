@@ -63,6 +63,10 @@ final class SessionExecution implements Execution {
     return execution.changedParameters();
   }
 
+  @Override public Copy copy() {
+    return execution.copy();
+  }
+
   @Override public void close() {
     if (!closed) {
       closed = true;

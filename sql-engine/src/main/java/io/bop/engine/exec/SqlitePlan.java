@@ -54,7 +54,7 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
     } catch (SQLException e) {
       discard(statement);
       lease.release();
-      SqlError error = SqliteErrors.map(e, null);
+      SqlError error = SqliteErrors.map(e, catalogOrNull(context));
       if (error.condition() == io.bop.engine.errors.Condition.SYNTAX_ERROR) {
         // The client's statement parsed, so SQLite rejecting its translation is bop's bug.
         LOG.warn("SQLite rejected a translated statement ({}): {}", error.getMessage(), sql);
@@ -80,6 +80,15 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
   private static long lastInsertRowid(Lease lease) throws SQLException {
     try (Statement s = lease.connection().createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
       return r.next() ? r.getLong(1) : 0;
+    }
+  }
+
+  /** The catalog names constraints in errors; an error while failing is not worth a second one. */
+  private static io.bop.engine.catalog.Catalog catalogOrNull(Context context) {
+    try {
+      return context.catalog();
+    } catch (SqlError e) {
+      return null;
     }
   }
 

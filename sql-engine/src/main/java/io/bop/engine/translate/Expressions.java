@@ -30,6 +30,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlPosixRegexOperator;
@@ -269,12 +270,15 @@ final class Expressions {
             Typed.NO_NAME);
       }
       case BETWEEN: {
+        // Written out: Calcite's operator unparses as BETWEEN ASYMMETRIC, which SQLite does not know.
+        SqlBetweenOperator between = (SqlBetweenOperator) op;
         Typed value = rewrite(call.operand(0), scope);
-        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
-        operands.set(0, value.node());
-        operands.set(1, rewrite(call.operand(1), scope, value.type()).node());
-        operands.set(2, rewrite(call.operand(2), scope, value.type()).node());
-        return new Typed(op.createCall(POS, operands), SqlType.BOOLEAN, Typed.NO_NAME);
+        SqlNode low = rewrite(call.operand(1), scope, value.type()).node();
+        SqlNode high = rewrite(call.operand(2), scope, value.type()).node();
+        String range = between.flag == SqlBetweenOperator.Flag.SYMMETRIC ? "min({1}, {2}) AND max({1}, {2})"
+            : "{1} AND {2}";
+        return new Typed(Template.call("({0} " + (between.isNegated() ? "NOT " : "") + "BETWEEN " + range + ")",
+            List.of(value.node(), low, high)), SqlType.BOOLEAN, Typed.NO_NAME);
       }
       case IN:
       case NOT_IN:
@@ -772,7 +776,10 @@ final class Expressions {
       case "position":
         return new Typed(sqlite("instr", nodes), SqlType.INTEGER, name);
       case "starts_with":
+      case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "pg_sleep":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "abs":
       case "round":
       case "ceil":

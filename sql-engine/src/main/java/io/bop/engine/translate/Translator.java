@@ -9,6 +9,7 @@ import io.bop.engine.exec.SqlitePlan;
 import io.bop.engine.parser.BopParser;
 import io.bop.engine.parser.Dialect;
 import io.bop.engine.parser.ast.BopAlterTable;
+import io.bop.engine.parser.ast.BopCopy;
 import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateTable;
 import io.bop.engine.parser.ast.BopCreateView;
@@ -97,12 +98,19 @@ public final class Translator {
     if (node instanceof BopSessionStatement statement) {
       return session(statement);
     }
+    if (node instanceof BopCopy copy) {
+      return new CopyStatement(r).translate(copy);
+    }
     if (Queries.isQuery(node)) {
-      Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
-      return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
-          Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
+      return query(r, node);
     }
     throw Expressions.unsupported("the statement " + node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT));
+  }
+
+  static SqlitePlan query(Rewriter r, SqlNode node) throws SqlError {
+    Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
+    return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
+        Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
   }
 
   private static Plan transaction(BopTransaction t) throws SqlError {
