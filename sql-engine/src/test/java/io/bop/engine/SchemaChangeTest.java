@@ -246,7 +246,8 @@ class SchemaChangeTest extends EngineFixture {
         "column \"name\" of relation \"parent\" already exists, skipping");
     assertError("ALTER TABLE parent ADD COLUMN must int NOT NULL", Condition.NOT_NULL_VIOLATION,
         "column \"must\" of relation \"parent\" contains null values", null);
-    assertError("ALTER TABLE parent ADD COLUMN ref int REFERENCES child (id) DEFAULT 9", Condition.FOREIGN_KEY_VIOLATION,
+    assertError("ALTER TABLE parent ADD COLUMN ref int REFERENCES child (id) DEFAULT 9",
+        Condition.FOREIGN_KEY_VIOLATION,
         "insert or update on table \"parent\" violates foreign key constraint \"parent_ref_fkey\"",
         "Key (ref)=(9) is not present in table \"child\".");
     assertCondition("ALTER TABLE parent ADD COLUMN serial_too serial", Condition.FEATURE_NOT_SUPPORTED);

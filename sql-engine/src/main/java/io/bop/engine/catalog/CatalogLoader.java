@@ -23,8 +23,8 @@ public final class CatalogLoader {
   private record ConstraintMeta(String name, String kind, List<String> columns, String definition) {}
 
   /** bop's metadata rows, by table name. */
-  private record MetadataRows(Map<String, Map<String, ColumnMeta>> columns, Map<String, List<ConstraintMeta>> constraints,
-      Map<String, String> comments) {
+  private record MetadataRows(Map<String, Map<String, ColumnMeta>> columns,
+      Map<String, List<ConstraintMeta>> constraints, Map<String, String> comments) {
 
     /** The rows of one table, or of all tables if {@code table} is null. */
     static MetadataRows read(Connection connection, String table) throws SQLException {
@@ -70,8 +70,8 @@ public final class CatalogLoader {
   /** One table or view as {@link #load} describes it, if there is one of that name (matched without case). */
   public static Optional<Table> table(Connection connection, String name) throws SQLException {
     List<String[]> objects = new ArrayList<>();
-    query(connection, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE",
-        List.of(name), r -> objects.add(new String[] {r.getString(1), r.getString(2)}));
+    query(connection, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view')"
+        + " AND name = ? COLLATE NOCASE", List.of(name), r -> objects.add(new String[] {r.getString(1), r.getString(2)}));
     if (objects.isEmpty() || Metadata.isInternal(objects.get(0)[1])) {
       return Optional.empty();
     }

@@ -362,21 +362,17 @@ final class Ddl {
 
   private Plan createTableAs(BopCreateTable create, String table) throws SqlError {
     Queries.Result query = r.queries.query(create.query(), null);
-    List<String> definitions = new ArrayList<>();
-    List<TableColumn> metadata = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    TableDefinition definition = new TableDefinition(table);
     for (Typed column : query.columns()) {
-      SqlType type = column.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : column.type();
-      definitions.add(quote(column.name()) + " " + type.declaration());
-      metadata.add(new TableColumn(column.name(), metadata.size() + 1, type, false, null, TableColumn.NO_IDENTITY, null));
-      names.add(quote(column.name()));
+      definition.columns.add(new TableDefinition.Column(column.name(),
+          column.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : column.type()));
     }
-    String createSql = "CREATE TABLE " + quote(table) + " (" + String.join(", ", definitions) + ")";
     if (!r.arguments().isEmpty()) {
       throw Expressions.unsupported("parameters or session values in CREATE TABLE AS");
     }
-    String insertSql = "INSERT INTO " + quote(table) + " (" + String.join(", ", names) + ") "
-        + SqliteDialect.unparse(query.node());
+    String createSql = definition.createSql();
+    String insertSql = "INSERT INTO " + quote(table) + " (" + quotedList(definition.columns.stream()
+        .map(c -> c.name).toList()) + ") " + SqliteDialect.unparse(query.node());
     boolean ifNotExists = create.ifNotExists();
     return new DdlPlan("SELECT", steps -> {
       if (steps.exists("table", table)) {
@@ -388,9 +384,7 @@ final class Ddl {
       }
       steps.execute(createSql);
       steps.execute(insertSql);
-      for (TableColumn column : metadata) {
-        Metadata.putColumn(steps.connection(), table, column);
-      }
+      definition.record(steps.connection());
     });
   }
 

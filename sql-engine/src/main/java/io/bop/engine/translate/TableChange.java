@@ -14,7 +14,6 @@ import io.bop.engine.translate.TableDefinition.CheckConstraint;
 import io.bop.engine.types.Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -103,15 +102,12 @@ final class TableChange {
   }
 
   private void editSchema(Edit edit) throws SQLException {
-    long version;
-    try (PreparedStatement s = connection.prepareStatement("PRAGMA schema_version");
-        ResultSet r = s.executeQuery()) {
-      version = r.getLong(1);
-    }
+    long[] version = new long[1];
+    query("PRAGMA schema_version", List.of(), r -> version[0] = r.getLong(1));
     execute("PRAGMA writable_schema = ON");
     try {
       edit.run();
-      execute("PRAGMA schema_version = " + (version + 1));
+      execute("PRAGMA schema_version = " + (version[0] + 1));
     } finally {
       execute("PRAGMA writable_schema = OFF");
     }

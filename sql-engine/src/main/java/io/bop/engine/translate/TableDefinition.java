@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * constraints and indexes are separate SQLite objects and not part of it.
  */
 final class TableDefinition {
-  private static final Pattern CHECK = Pattern.compile("CONSTRAINT\\s+(\"(?:[^\"]|\"\")*\"|\\S+)\\s+CHECK\\s*\\((.*)\\)",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern CHECK = Pattern.compile(
+      "CONSTRAINT\\s+(\"(?:[^\"]|\"\")*\"|\\S+)\\s+CHECK\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** A column; the default both in SQLite's terms and as the user wrote it. */
   static final class Column {
