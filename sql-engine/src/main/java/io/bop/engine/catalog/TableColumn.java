@@ -23,4 +23,9 @@ public record TableColumn(String name, int number, SqlType type, boolean notNull
   public boolean generated() {
     return !identity.isEmpty();
   }
+
+  /** Whether it is a SQL identity column, {@code GENERATED ALWAYS} or {@code BY DEFAULT}. */
+  public boolean isIdentity() {
+    return identity.equals(ALWAYS) || identity.equals(BY_DEFAULT);
+  }
 }

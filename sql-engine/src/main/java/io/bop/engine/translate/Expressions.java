@@ -1,5 +1,6 @@
 package io.bop.engine.translate;
 
+import io.bop.engine.catalog.RegTypes;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Argument;
@@ -28,6 +29,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -93,6 +95,13 @@ final class Expressions {
   // =========================================================================================== literals
 
   private Typed literal(SqlLiteral literal, SqlType expected) throws SqlError {
+    if (literal instanceof SqlUnknownLiteral typed) { // DATE '...', TIME '...', TIMESTAMP '...'
+      SqlType type = SqlType.parse(typed.tag);
+      if (type == null) {
+        throw unsupported(typed.tag.toLowerCase(Locale.ROOT) + " literals");
+      }
+      return coerce(typed.getValue(), type);
+    }
     SqlTypeName typeName = literal.getTypeName();
     switch (typeName) {
       case NULL:
@@ -143,7 +152,7 @@ final class Expressions {
   Typed coerce(String text, SqlType type) throws SqlError {
     String name = Typed.NO_NAME;
     if (type.kind() == TypeKind.OID && type.name().startsWith("reg")) {
-      return new Typed(SqlLiteral.createExactNumeric(Long.toString(RegNames.oid(type.name(), text, r.catalog)), POS),
+      return new Typed(SqlLiteral.createExactNumeric(Long.toString(RegTypes.oid(type.name(), text, r.catalog)), POS),
           type, name);
     }
     if (type.kind() == TypeKind.TIMESTAMPTZ && !hasExplicitZone(text)) {
@@ -331,18 +340,39 @@ final class Expressions {
         Typed array = rewrite(call.operand(0), scope);
         SqlNode index = rewrite(call.operand(1), scope, SqlType.INTEGER).node();
         SqlType element = array.type().kind() == TypeKind.ARRAY ? array.type().element() : SqlType.UNKNOWN;
-        String offset = array.type().isVector() ? "{1}" : "({1} - 1)";
+        String offset = array.type().isVector() ? "({1})" : "({1} - 1)";
         return new Typed(Template.call("json_extract({0}, '$[' || " + offset + " || ']')", array.node(), index), element,
             array.name());
       }
       case DEFAULT:
         throw new SqlError(Condition.SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+      case DOT:
+        return field(call, scope);
       default:
+        if (op == SqlStdOperatorTable.BITAND_OPERATOR) {
+          Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+          return new Typed(Template.call("{0} & {1}", sides[0].node(), sides[1].node()),
+              arithmeticType(sides[0].type(), sides[1].type()), Typed.NO_NAME);
+        }
         if (op instanceof SqlFunction) {
           return function(call, scope);
         }
         throw unsupported("operator " + op.getName());
     }
+  }
+
+  /** {@code (row).name}: a field of a record. */
+  private Typed field(SqlCall call, Scope scope) throws SqlError {
+    Typed row = rewrite(call.operand(0), scope);
+    String name = ((SqlIdentifier) call.operand(1)).getSimple().toLowerCase(Locale.ROOT);
+    SqlType type = row.type().field(name);
+    if (type == null) {
+      throw row.type().isRecord()
+          ? new SqlError(Condition.UNDEFINED_COLUMN, "could not identify column \"" + name + "\" in record data type")
+          : new SqlError(Condition.WRONG_OBJECT_TYPE, "column notation ." + name + " applied to type "
+              + row.type().pgFormat() + ", which is not a composite type");
+    }
+    return new Typed(function("json_extract", row.node(), charLiteral("$." + name)).node(), type, name);
   }
 
   List<SqlNode> rewriteAll(List<SqlNode> operands, Scope scope, SqlType expected) throws SqlError {
@@ -570,6 +600,9 @@ final class Expressions {
     if ((to == TypeKind.REAL || to == TypeKind.DOUBLE) && from.isNumeric()) {
       return Template.call("CAST({0} AS REAL)", x);
     }
+    if (to.isText() && from == TypeKind.OID && source.type().name().startsWith("reg")) {
+      return function("bop_regname", charLiteral(source.type().name()), x).node();
+    }
     if (to.isText() && from == TypeKind.BOOLEAN) {
       return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
     }
@@ -671,9 +704,48 @@ final class Expressions {
         List<SqlNode> args = rewriteAll(operands.subList(0, Math.min(2, operands.size())), scope, SqlType.TEXT);
         return new Typed(aggregate("group_concat", distinct, args), SqlType.TEXT, name);
       }
+      case "unnest":
+      case "generate_series":
+      case "generate_subscripts":
+      case "_pg_expandarray":
+        return setReturning(name, rewriteArguments(name, operands, scope), scope);
       default:
         return function(name, rewriteArguments(name, operands, scope));
     }
+  }
+
+  /** A set-returning function in a select list: its value is the current row of a table-valued function. */
+  private Typed setReturning(String name, List<Typed> args, Scope scope) throws SqlError {
+    if (scope.setReturning == null) {
+      throw new SqlError(Condition.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed here");
+    }
+    List<SqlNode> nodes = args.stream().map(Typed::node).toList();
+    if (name.equals("generate_series")) {
+      if (args.size() < 2) {
+        throw new SqlError(Condition.UNDEFINED_FUNCTION, "function generate_series with " + args.size()
+            + " arguments does not exist");
+      }
+      String alias = scope.setReturning.alias(Template.call(nodes.size() > 2 ? "generate_series({0}, {1}, {2})"
+          : "generate_series({0}, {1})", nodes));
+      return new Typed(new SqlIdentifier(List.of(alias, "value"), POS),
+          arithmeticType(args.get(0).type(), args.get(1).type()), name);
+    }
+    if (args.isEmpty()) {
+      throw new SqlError(Condition.UNDEFINED_FUNCTION, "function " + name + "() does not exist");
+    }
+    SqlType array = args.get(0).type();
+    SqlType element = array.kind() == TypeKind.ARRAY ? array.element() : SqlType.TEXT;
+    String alias = scope.setReturning.alias(Template.call("json_each({0})", nodes.get(0)));
+    SqlNode value = new SqlIdentifier(List.of(alias, "value"), POS);
+    SqlNode key = new SqlIdentifier(List.of(alias, "key"), POS);
+    return switch (name) {
+      case "unnest" -> new Typed(value, element, name);
+      // int2vector and oidvector subscripts start at 0
+      case "generate_subscripts" -> new Typed(array.isVector() ? key : Template.call("{0} + 1", key), SqlType.INTEGER,
+          name);
+      default -> new Typed(Template.call("json_object('x', {0}, 'n', {1} + 1)", value, key),
+          SqlType.record(List.of("x", "n"), List.of(element, SqlType.INTEGER)), name);
+    };
   }
 
   private List<Typed> rewriteArguments(String name, List<SqlNode> operands, Scope scope) throws SqlError {

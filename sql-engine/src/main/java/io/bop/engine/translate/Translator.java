@@ -108,7 +108,7 @@ public final class Translator {
   }
 
   static SqlitePlan query(Rewriter r, SqlNode node) throws SqlError {
-    Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
+    Queries.Result query = Queries.shown(r.queries.query(node, null));
     return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
         Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
   }
