@@ -231,7 +231,7 @@ final class TableChange {
   }
 
   /** A name not yet taken: {@code base}, else {@code base1}, {@code base2}, …, as PostgreSQL picks them. */
-  static <E extends Exception> String free(String base, NameTaken<E> taken) throws E {
+  static String free(String base, NameTaken taken) throws SQLException {
     String name = base;
     for (int i = 1; taken.test(name); i++) {
       name = base + i;
@@ -241,8 +241,8 @@ final class TableChange {
 
   /** Whether a name is taken. */
   @FunctionalInterface
-  interface NameTaken<E extends Exception> {
-    boolean test(String name) throws E;
+  interface NameTaken {
+    boolean test(String name) throws SQLException;
   }
 
   /** The names of every constraint of the table, unique constraints included. */
