@@ -63,7 +63,11 @@ public final class Functions {
     Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
         : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
     Udf.register(c, "pg_sleep", 1, false, a -> sleep(a[0]));
+    // trunc(x, digits); SQLite has trunc(x) only
+    Udf.register(c, "trunc", 2, true, a -> a[0] == null || a[1] == null ? null : new java.math.BigDecimal(
+        a[0].toString()).setScale(((Number) a[1]).intValue(), java.math.RoundingMode.DOWN).doubleValue());
     Udf.register(c, "pg_cancel_backend", 1, false, a -> a[0] != null && cancelSession.test(((Number) a[0]).intValue()));
+    DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
   }
 

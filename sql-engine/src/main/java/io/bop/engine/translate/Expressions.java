@@ -23,6 +23,7 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -295,6 +296,16 @@ final class Expressions {
       case SOME:
       case ALL:
         return quantified(call, (SqlQuantifyOperator) op, scope);
+      case EXTRACT: {
+        SqlIntervalQualifier unit = call.operand(0);
+        // a unit Calcite does not know (milliseconds, julian, timezone) arrives as a time frame name
+        String field = (unit.timeFrameName != null ? unit.timeFrameName : unit.timeUnitRange.name())
+            .toLowerCase(Locale.ROOT);
+        // PostgreSQL's numeric result shows microseconds where the field has them
+        int scale = field.equals("epoch") || field.startsWith("second") ? 6 : field.startsWith("millisecond") ? 3 : 0;
+        return dateTimeFunction("bop_extract", charLiteral(field), rewrite(call.operand(1), scope),
+            SqlType.NUMERIC.withLength(-1, scale), "extract");
+      }
       case EXISTS:
         return new Typed(op.createCall(POS, r.queries.query(call.operand(0), scope).node()), SqlType.BOOLEAN, "exists");
       case PLUS:
@@ -479,12 +490,30 @@ final class Expressions {
       return new Typed(Template.call("date({0}, " + days + " || ' days')", sides[0].node(), sides[1].node()),
           SqlType.DATE, Typed.NO_NAME);
     }
+    if (isDateTime(left) && right == TypeKind.INTERVAL || left == TypeKind.INTERVAL && isDateTime(right)
+        && kind == SqlKind.PLUS) {
+      // time stamp ± interval: months and days move the calendar, as PostgreSQL's; a date becomes a time stamp
+      Typed value = left == TypeKind.INTERVAL ? sides[1] : sides[0];
+      Typed interval = left == TypeKind.INTERVAL ? sides[0] : sides[1];
+      SqlType type = value.type().kind() == TypeKind.DATE ? SqlType.TIMESTAMP : value.type();
+      return new Typed(sqlite("bop_add_interval", List.of(value.node(), charLiteral(value.type().declaration()),
+          interval.node(), SqlLiteral.createExactNumeric(kind == SqlKind.MINUS ? "-1" : "1", POS),
+          r.implicit(new Argument.SessionZone()))), type, Typed.NO_NAME);
+    }
+    if ((left == TypeKind.TIMESTAMP || left == TypeKind.TIMESTAMPTZ) && right == left && kind == SqlKind.MINUS) {
+      return new Typed(sqlite("bop_subtract_times", List.of(sides[0].node(), sides[1].node(),
+          charLiteral(sides[0].type().declaration()))), SqlType.INTERVAL, Typed.NO_NAME);
+    }
     if (left == TypeKind.DATE && right == TypeKind.DATE && kind == SqlKind.MINUS) {
       return new Typed(Template.call("CAST(julianday({0}) - julianday({1}) AS INTEGER)", sides[0].node(),
           sides[1].node()), SqlType.INTEGER, Typed.NO_NAME);
     }
     SqlType type = arithmeticType(sides[0].type(), sides[1].type());
     return new Typed(call.getOperator().createCall(POS, sides[0].node(), sides[1].node()), type, Typed.NO_NAME);
+  }
+
+  private static boolean isDateTime(TypeKind kind) {
+    return kind == TypeKind.DATE || kind == TypeKind.TIMESTAMP || kind == TypeKind.TIMESTAMPTZ || kind == TypeKind.TIME;
   }
 
   static SqlType arithmeticType(SqlType a, SqlType b) {
@@ -845,19 +874,43 @@ final class Expressions {
       case "btrim":
         return new Typed(sqlite("trim", nodes), SqlType.TEXT, name);
       case "strpos":
-      case "position":
         return new Typed(sqlite("instr", nodes), SqlType.INTEGER, name);
+      case "position": // position(substring IN string)
+        return new Typed(sqlite("instr", List.of(nodes.get(1), nodes.get(0))), SqlType.INTEGER, name);
+      case "age": { // age(a, b), or age(b) from today's midnight
+        SqlNode from = nodes.size() > 1 ? nodes.get(0)
+            : Template.call("({0} || ' 00:00:00')", r.implicit(new Argument.CurrentDate()));
+        return new Typed(sqlite("bop_age", List.of(from, nodes.get(nodes.size() - 1),
+            charLiteral(typeOrTimestamp(args.get(0)).declaration()))), SqlType.INTERVAL, name);
+      }
+      case "date_part":
+        return dateTimeFunction("bop_extract", nodes.get(0), args.get(1), SqlType.DOUBLE, name);
+      case "date_trunc": {
+        Typed value = args.get(1);
+        SqlType type = value.type().kind() == TypeKind.TIMESTAMP ? SqlType.TIMESTAMP : SqlType.TIMESTAMPTZ;
+        return dateTimeFunction("bop_date_trunc", nodes.get(0), value, type, name);
+      }
+      case "to_char": {
+        Typed value = args.get(0);
+        return new Typed(sqlite("bop_to_char", List.of(value.node(), charLiteral(typeOrTimestamp(value).declaration()),
+            nodes.get(1), r.implicit(new Argument.SessionZone()))), SqlType.TEXT, name);
+      }
       case "starts_with":
       case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
       case "pg_sleep":
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
-      case "abs":
       case "round":
       case "ceil":
       case "ceiling":
       case "floor":
       case "trunc":
+        if (first.kind() == TypeKind.NUMERIC) { // as many decimals as asked for, as PostgreSQL shows them
+          int scale = nodes.size() > 1 && nodes.get(1) instanceof SqlNumericLiteral digits ? digits.intValue(true) : 0;
+          return new Typed(sqlite(name, nodes), SqlType.NUMERIC.withLength(-1, Math.max(scale, 0)), name);
+        }
+        return new Typed(sqlite(name, nodes), first.kind() == TypeKind.UNKNOWN ? SqlType.NUMERIC : first, name);
+      case "abs":
       case "sign":
       case "mod":
       case "greatest":
@@ -954,6 +1007,18 @@ final class Expressions {
       default:
         return new Typed(sqlite(name, nodes), SqlType.UNKNOWN, name);
     }
+  }
+
+  /** A function of a date/time value that needs its declared type and the session's zone: bop_*(arg, value, ...). */
+  private Typed dateTimeFunction(String function, SqlNode argument, Typed value, SqlType result, String name)
+      throws SqlError {
+    return new Typed(sqlite(function, List.of(argument, value.node(), charLiteral(typeOrTimestamp(value).declaration()),
+        r.implicit(new Argument.SessionZone()))), result, name);
+  }
+
+  /** A string literal where a time stamp is expected reads as one with time zone, as PostgreSQL resolves it. */
+  private static SqlType typeOrTimestamp(Typed value) {
+    return value.type().kind() == TypeKind.UNKNOWN ? SqlType.TIMESTAMPTZ : value.type();
   }
 
   private static boolean isFalse(SqlNode node) {

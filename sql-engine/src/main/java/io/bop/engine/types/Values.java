@@ -198,6 +198,8 @@ public final class Values {
         return parseTime(type, t);
       case TIMESTAMP:
         return parseTimestamp(type, t, zone);
+      case INTERVAL:
+        return Interval.parse(t).toString();
       case TIMESTAMPTZ:
         return toInstant(t, zone).atZone(zone).toOffsetDateTime();
       case UUID:
