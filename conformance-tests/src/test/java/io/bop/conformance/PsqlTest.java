@@ -84,6 +84,43 @@ class PsqlTest {
   }
 
   @Test
+  void describeAfterAlterTableShowsTheNewShape() throws Exception {
+    Psql.Result altered = psql("-c", "CREATE TABLE stock (id integer NOT NULL, name text, vendor_id integer)",
+        "-c", "CREATE TABLE vendors (id integer PRIMARY KEY, label varchar(20))",
+        "-c", "INSERT INTO vendors VALUES (1, 'one')",
+        "-c", "INSERT INTO stock VALUES (1, 'a', 1), (2, 'b', NULL)",
+        "-c", "ALTER TABLE stock ADD PRIMARY KEY (id)",
+        "-c", "ALTER TABLE stock ADD CONSTRAINT stock_vendor_fkey FOREIGN KEY (vendor_id) REFERENCES vendors",
+        "-c", "ALTER TABLE stock ADD COLUMN amount numeric(5,2) DEFAULT 0 NOT NULL,"
+            + " ADD COLUMN added timestamptz DEFAULT now()",
+        "-c", "ALTER TABLE stock RENAME COLUMN name TO title",
+        "-c", "ALTER TABLE stock RENAME TO items");
+    assertThat(altered.exit()).as(altered.err()).isZero();
+    assertThat(altered.out()).contains("ALTER TABLE");
+
+    // as PostgreSQL 15 prints them for the same statements
+    Psql.Result items = psql("-c", "\\d items");
+    assertThat(items.exit()).as(items.err()).isZero();
+    assertThat(items.out()).contains(
+        "Table \"public.items\"",
+        " id        | integer                  |           | not null | ",
+        " title     | text                     |           |          | ",
+        " vendor_id | integer                  |           |          | ",
+        " amount    | numeric(5,2)             |           | not null | 0",
+        " added     | timestamp with time zone |           |          | now()",
+        "Indexes:\n    \"stock_pkey\" PRIMARY KEY, btree (id)",
+        "Foreign-key constraints:\n    \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
+    Psql.Result vendors = psql("-c", "\\d vendors");
+    assertThat(vendors.out()).contains("Referenced by:\n"
+        + "    TABLE \"items\" CONSTRAINT \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
+
+    Psql.Result refused = psql("-c", "INSERT INTO items (id, vendor_id) VALUES (3, 7)");
+    assertThat(refused.err()).contains("ERROR:  insert or update on table");
+    Psql.Result rows = psql("-A", "-t", "-c", "SELECT id, title, vendor_id, amount FROM items ORDER BY id");
+    assertThat(rows.out().lines()).containsExactly("1|a|1|0.00", "2|b||0.00");
+  }
+
+  @Test
   void listingsOfDatabasesSchemasRolesAndIndexes() throws Exception {
     assertThat(psql("-c", "CREATE TABLE listed (id integer PRIMARY KEY)").exit()).isZero();
     assertThat(psql("-c", "\\l").out()).contains(" bop  | bop   | UTF8     |");

@@ -72,19 +72,47 @@ public final class Metadata {
 
   public static void dropTable(Connection writer, String table) throws SQLException {
     for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
-      try (PreparedStatement s = writer.prepareStatement("DELETE FROM " + metadata + " WHERE table_name = ?")) {
-        s.setString(1, table);
-        s.executeUpdate();
+      update(writer, "DELETE FROM " + metadata + " WHERE table_name = ?", table);
+    }
+  }
+
+  /** Forgets a table's columns and the constraints its CREATE TABLE text holds (all but unique constraints). */
+  public static void dropDefinition(Connection writer, String table) throws SQLException {
+    update(writer, "DELETE FROM _bop_columns WHERE table_name = ?", table);
+    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND kind IN ('p', 'c', 'f')", table);
+  }
+
+  public static void renameTable(Connection writer, String table, String newName) throws SQLException {
+    for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
+      update(writer, "UPDATE " + metadata + " SET table_name = ?2 WHERE table_name = ?1", table, newName);
+    }
+  }
+
+  /** Renames a column and its mentions in the table's constraint rows. */
+  public static void renameColumn(Connection writer, String table, String column, String newName)
+      throws SQLException {
+    update(writer, "UPDATE _bop_columns SET column_name = ?3 WHERE table_name = ?1 AND column_name = ?2", table,
+        column, newName);
+    // columns is a comma-separated list: pad it with commas so that every name is matched whole
+    update(writer, "UPDATE _bop_constraints SET columns = trim(replace(',' || columns || ',', ',' || ?2 || ',',"
+        + " ',' || ?3 || ','), ',') WHERE table_name = ?1", table, column, newName);
+  }
+
+  public static void renameConstraint(Connection writer, String table, String name, String newName)
+      throws SQLException {
+    update(writer, "UPDATE _bop_constraints SET name = ?3 WHERE table_name = ?1 AND name = ?2", table, name, newName);
+  }
+
+  private static void update(Connection writer, String sql, String... parameters) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setString(i + 1, parameters[i]);
       }
+      s.executeUpdate();
     }
   }
 
   public static void dropConstraint(Connection writer, String table, String name) throws SQLException {
-    try (PreparedStatement s = writer.prepareStatement(
-        "DELETE FROM _bop_constraints WHERE table_name = ? AND name = ?")) {
-      s.setString(1, table);
-      s.setString(2, name);
-      s.executeUpdate();
-    }
+    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND name = ?", table, name);
   }
 }

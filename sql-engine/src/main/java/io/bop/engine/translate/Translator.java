@@ -8,6 +8,7 @@ import io.bop.engine.exec.SessionPlans;
 import io.bop.engine.exec.SqlitePlan;
 import io.bop.engine.parser.BopParser;
 import io.bop.engine.parser.Dialect;
+import io.bop.engine.parser.ast.BopAlterTable;
 import io.bop.engine.parser.ast.BopCopy;
 import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateTable;
@@ -78,6 +79,9 @@ public final class Translator {
     }
     if (node instanceof BopCreateView create) {
       return new Ddl(r, parsed.source()).createView(create);
+    }
+    if (node instanceof BopAlterTable alter) {
+      return new AlterTable(r, new Ddl(r, parsed.source())).alter(alter);
     }
     if (node instanceof BopDrop drop) {
       return new Ddl(r, parsed.source()).drop(drop);
