@@ -33,9 +33,12 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
     this(sql, arguments, parameterTypes, columns, writes, tag, catalogRelations, new ExecutionTimes());
   }
 
-  /** A read that needs no catalog materialised and whose executions took microseconds so far. */
+  /**
+   * Needs no catalog materialised and its executions took microseconds so far. A write is quick too, but only runs
+   * where the transaction already holds the writer: taking it may wait (see {@link Context#writeConnection()}).
+   */
   @Override public boolean quick() {
-    return !writes && catalogRelations.isEmpty() && times.quick();
+    return catalogRelations.isEmpty() && times.quick();
   }
 
   @Override public void executed(long nanos) {

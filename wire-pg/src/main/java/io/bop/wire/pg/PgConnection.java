@@ -98,6 +98,11 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   private boolean inSimpleQuery;
   /** The COPY FROM STDIN receiving data, or null. */
   private CopyReceiving copyIn;
+  /**
+   * A simple query's statements from the one that would have waited on the I/O thread, after others had run there:
+   * the query cannot start over, so these continue on the executor. Null otherwise.
+   */
+  private Iterator<Statement> unfinished;
 
   PgConnection(PgServer server) {
     this.server = server;
@@ -162,18 +167,32 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     List<Frame> frames = List.copyOf(received);
     received.clear();
     int handled = session != null && executor.idle() ? handleOnIoThread(frames) : 0;
-    if (handled < frames.size()) {
+    Iterator<Statement> statements = unfinished;
+    unfinished = null;
+    if (handled < frames.size() || statements != null) {
       List<Frame> rest = frames.subList(handled, frames.size());
-      executor.execute(() -> rest.forEach(this::handleAndRelease));
+      executor.execute(() -> {
+        if (statements != null) {
+          handle((byte) 'Q', () -> runStatements(statements));
+        }
+        rest.forEach(this::handleAndRelease);
+      });
     }
   }
 
-  /** Handles frames until one would wait; returns how many were handled. */
+  /**
+   * Handles frames until one would wait, which is then handled again from its start elsewhere, or until one leaves
+   * {@link #unfinished} statements; returns how many were handled. COPY data is stateful, so it is never started
+   * over: it goes to the executor.
+   */
   private int handleOnIoThread(List<Frame> frames) {
     session.runOnIoThread(true);
     try {
       for (int i = 0; i < frames.size(); i++) {
         Frame frame = frames.get(i);
+        if (copyIn != null) {
+          return i;
+        }
         int start = frame.body().readerIndex();
         try {
           handleMessage(frame);
@@ -182,6 +201,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
           return i;
         }
         frame.body().release();
+        if (unfinished != null) {
+          return i + 1;
+        }
       }
       return frames.size();
     } finally {
@@ -410,7 +432,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     if (skipUntilSync && type != 'S' && type != 'X') {
       return;
     }
-    try {
+    handle(type, () -> {
       if (copyIn != null) {
         copyMessage(type, body);
         return;
@@ -432,6 +454,18 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
           return;
         }
       }
+    });
+  }
+
+  /** Something a message asks for, which fails with an error for the client. */
+  private interface Action {
+    void run() throws SqlError;
+  }
+
+  /** Does what a message of this type asks, answering its failure as PostgreSQL does. */
+  private void handle(byte type, Action action) {
+    try {
+      action.run();
     } catch (SqlError e) {
       failed(type, e);
     } catch (WouldBlock e) {
@@ -475,22 +509,39 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
 
   /** Runs a simple query's statements in turn; a COPY FROM STDIN pauses them until its data has arrived. */
   private void runStatements(Iterator<Statement> statements) throws SqlError {
-    while (statements.hasNext()) {
-      Execution execution = session.execute(statements.next(), List.of());
-      if (receiveCopy(execution, statements, null)) {
-        return;
-      }
-      try {
-        if (execution.columns() != null && execution.copy() == null) {
-          rowDescription(execution.columns(), new short[0]);
+    boolean ran = false;
+    Statement next = null;
+    try {
+      while (statements.hasNext()) {
+        next = statements.next();
+        Execution execution = session.execute(next, List.of());
+        next = null;
+        ran = true;
+        if (receiveCopy(execution, statements, null)) {
+          return;
         }
-        sendRows(execution, new short[0], 0);
-        finish(execution);
-      } finally {
-        execution.close();
+        try {
+          if (execution.columns() != null && execution.copy() == null) {
+            rowDescription(execution.columns(), new short[0]);
+          }
+          sendRows(execution, new short[0], 0);
+          finish(execution);
+        } finally {
+          execution.close();
+        }
       }
+      sync();
+    } catch (WouldBlock e) {
+      if (!ran) {
+        throw e;
+      }
+      List<Statement> rest = new ArrayList<>();
+      if (next != null) {
+        rest.add(next);
+      }
+      statements.forEachRemaining(rest::add);
+      unfinished = rest.iterator();
     }
-    sync();
   }
 
   // ================================================================================== COPY
@@ -678,13 +729,13 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void sync() {
-    skipUntilSync = false;
-    inSimpleQuery = false;
     try {
-      session.sync();
+      session.sync(); // first: where it would wait on the I/O thread, nothing has changed yet
     } catch (SqlError e) {
       error(e);
     }
+    skipUntilSync = false;
+    inSimpleQuery = false;
     if (session.transactionState() == TransactionState.IDLE) {
       // Portals live until their transaction ends; outside a block, that is now.
       new ArrayList<>(portals.keySet()).forEach(this::closePortal);
