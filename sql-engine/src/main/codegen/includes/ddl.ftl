@@ -437,7 +437,7 @@ SqlCreate CreateView(Span s, boolean replace) :
     final SqlNode query;
 }
 {
-    temporary = TemporaryOpt() <VIEW> ifNotExists = IfNotExistsOpt()
+    [ MySqlViewOptions() ] temporary = TemporaryOpt() <VIEW> ifNotExists = IfNotExistsOpt()
     name = CompoundTableIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
     <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {

@@ -141,13 +141,29 @@ SqlNode IntervalStringLiteral() :
             return SqlParserUtil.parseIntervalLiteral(s.end(unit), 1, text, unit);
         }
     |
-        {
-            final BopTypeNameSpec interval = new BopTypeNameSpec(null, "interval",
-                Collections.<SqlLiteral>emptyList(), 0, false, false, null, null, s.pos());
-            return SqlStdOperatorTable.CAST.createCall(s.pos(),
-                SqlLiteral.createCharString(text, s.pos()), new SqlDataTypeSpec(interval, s.pos()));
-        }
+        { return typedString("interval", text, s.pos()); }
     )
+}
+
+/** Parses PostgreSQL's "timestamptz '...'", "uuid '...'" and the like: the string cast to the type. */
+SqlNode TypedStringLiteral() :
+{
+}
+{
+    <TYPED_STRING> {
+        final int quote = token.image.indexOf('\'');
+        return typedString(token.image.substring(0, quote).trim(),
+            SqlParserUtil.parseString(token.image.substring(quote)), getPos());
+    }
+}
+
+/** CAST('text' AS type): what PostgreSQL makes of a type name before a string. */
+JAVACODE SqlNode typedString(String type, String text, SqlParserPos pos)
+{
+    final BopTypeNameSpec name = new BopTypeNameSpec(null, type.toLowerCase(Locale.ROOT),
+        Collections.<SqlLiteral>emptyList(), 0, false, false, null, null, pos);
+    return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString(text, pos),
+        new SqlDataTypeSpec(name, pos));
 }
 
 /** Parses MySQL's VALUES(column), the value a row would have inserted, in ON DUPLICATE KEY UPDATE. */

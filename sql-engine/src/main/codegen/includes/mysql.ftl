@@ -32,6 +32,25 @@ void MySqlSelectModifiers(List<SqlNode> hints) :
 }
 
 /**
+ * Parses MySQL's view options, as SHOW CREATE VIEW and mysqldump write them: "ALGORITHM = name",
+ * "DEFINER = user@host", "SQL SECURITY {DEFINER | INVOKER}". bop has one way to run a view and no users but the
+ * session's, so they are read and dropped.
+ */
+void MySqlViewOptions() :
+{
+}
+{
+    (
+        <ALGORITHM> <EQ> ( <MERGE> | SimpleIdentifier() )
+    |
+        <DEFINER> <EQ> ( <CURRENT_USER> [ <LPAREN> <RPAREN> ]
+            | ( SimpleIdentifier() | StringLiteral() ) [ <MYSQL_USER_VARIABLE> ] )
+    |
+        <SQL> <SECURITY> ( <DEFINER> | <INVOKER> )
+    )+
+}
+
+/**
  * Parses MySQL's "CONVERT(expression, type)", a CAST, and "CONVERT(expression USING charset)", the expression
  * itself (bop's strings are all Unicode).
  */

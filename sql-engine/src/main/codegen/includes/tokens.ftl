@@ -29,6 +29,11 @@
     }
     // PostgreSQL's interval '1 day' needs no unit after the string; Calcite's INTERVAL does.
 |   < INTERVAL_STRING: "INTERVAL" ([" ","\t","\n","\r","\f"])+ <QUOTED_STRING> >
+    // PostgreSQL's "type 'text'" constants for the type names that are not also common column names (MySQL
+    // takes a string after a column as its alias); DATE, TIME and TIMESTAMP are Calcite's own.
+|   < TYPED_STRING: ( "timestamptz" | "timetz" | "int2" | "int4" | "int8" | "float4" | "float8" | "bool" | "uuid"
+        | "jsonb" | "bytea" | "regclass" | "regtype" | "regproc" | "regnamespace" | "regrole" )
+        ([" ","\t","\n","\r","\f"])+ <QUOTED_STRING> >
 }
 
 <#--

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A bop node for a test class: started on free ports in a fresh data folder before the class, stopped and
- * deleted after it, also when tests fail.
+ * deleted after it, also when tests fail. Tests that need a node of their own use {@link #start} and
+ * {@link #stop} directly.
  */
 public final class BopNode implements BeforeAllCallback, AfterAllCallback {
   private final Map<String, String> settings = new HashMap<>();
@@ -30,15 +31,25 @@ public final class BopNode implements BeforeAllCallback, AfterAllCallback {
   }
 
   @Override public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override public void afterAll(ExtensionContext context) throws Exception {
+    stop();
+  }
+
+  public BopNode start() throws Exception {
     dataDir = Files.createTempDirectory("bop-test");
     Map<String, String> all = new HashMap<>(settings);
     all.put("data-dir", dataDir.toString());
     all.putIfAbsent("pg-port", "0");
     all.putIfAbsent("mysql-port", "0");
     node = Node.start(all);
+    return this;
   }
 
-  @Override public void afterAll(ExtensionContext context) throws Exception {
+  /** Stops the node and deletes its data folder. */
+  public void stop() throws Exception {
     try {
       if (node != null) {
         node.close();

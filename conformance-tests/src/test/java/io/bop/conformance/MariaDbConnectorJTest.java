@@ -38,8 +38,8 @@ class MariaDbConnectorJTest {
   @BeforeAll
   static void schema() throws SQLException {
     try (Connection c = connect(PLAIN); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE people (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(40) NOT NULL,"
-          + " born date, score double, paid decimal(9,2), updated datetime(3), photo mediumblob, KEY k_name (name))");
+      s.execute("CREATE TABLE people (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+          + " name varchar(40) NOT NULL, born date, score double, paid decimal(9,2), updated datetime(3), photo mediumblob, KEY k_name (name))");
       s.execute("CREATE TABLE pets (id int AUTO_INCREMENT PRIMARY KEY, owner bigint unsigned NOT NULL,"
           + " FOREIGN KEY (owner) REFERENCES people (id))");
     }

@@ -202,6 +202,30 @@ class PgJdbcTest {
     }
   }
 
+  /**
+   * Statements that proved quick run on the I/O thread; a later statement of the same query string that must wait
+   * (a commit, a catalog query) continues elsewhere without running the earlier ones again.
+   */
+  @Test
+  void multiStatementQueriesRunEachStatementOnceWhereverTheyRun() throws SQLException {
+    try (Connection c = BOP.connect("preferQueryMode=simple"); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE once (n int)");
+      for (int i = 1; i <= 300; i++) { // enough for the plans to prove quick, even before the JIT compiler's work
+        s.execute("BEGIN");
+        s.execute("INSERT INTO once VALUES (1)");
+        s.execute("INSERT INTO once VALUES (1); COMMIT");
+        assertThat(s.execute("SELECT count(*) FROM once; SELECT count(*) FROM pg_class")).isTrue();
+        try (ResultSet r = s.getResultSet()) {
+          assertThat(r.next()).isTrue();
+          assertThat(r.getInt(1)).as("after round " + i).isEqualTo(2 * i);
+        }
+        assertThat(s.getMoreResults()).isTrue();
+        assertThat(s.getMoreResults()).as("results of round " + i).isFalse();
+        assertThat(s.getUpdateCount()).isEqualTo(-1);
+      }
+    }
+  }
+
   @Test
   void rollbackUndoesAndCommitKeeps() throws SQLException {
     try (Connection c = BOP.connect(); Connection other = BOP.connect()) {

@@ -54,8 +54,8 @@ class PsqlTest {
         "Check constraints:",
         "\"users_score_check\" CHECK ((score >= 0))");
 
-    Psql.Result listed = psql("-c", "\\dt");
-    assertThat(listed.out()).contains(" public | users | table | bop");
+    Psql.Result listed = psql("-A", "-c", "\\dt"); // unaligned: other tests' tables change the column widths
+    assertThat(listed.out()).contains("public|users|table|bop");
   }
 
   @Test
@@ -84,12 +84,98 @@ class PsqlTest {
   }
 
   @Test
+  void describeAfterAlterTableShowsTheNewShape() throws Exception {
+    Psql.Result altered = psql("-c", "CREATE TABLE stock (id integer NOT NULL, name text, vendor_id integer)",
+        "-c", "CREATE TABLE vendors (id integer PRIMARY KEY, label varchar(20))",
+        "-c", "INSERT INTO vendors VALUES (1, 'one')",
+        "-c", "INSERT INTO stock VALUES (1, 'a', 1), (2, 'b', NULL)",
+        "-c", "ALTER TABLE stock ADD PRIMARY KEY (id)",
+        "-c", "ALTER TABLE stock ADD CONSTRAINT stock_vendor_fkey FOREIGN KEY (vendor_id) REFERENCES vendors",
+        "-c", "ALTER TABLE stock ADD COLUMN amount numeric(5,2) DEFAULT 0 NOT NULL,"
+            + " ADD COLUMN added timestamptz DEFAULT now()",
+        "-c", "ALTER TABLE stock RENAME COLUMN name TO title",
+        "-c", "ALTER TABLE stock RENAME TO items");
+    assertThat(altered.exit()).as(altered.err()).isZero();
+    assertThat(altered.out()).contains("ALTER TABLE");
+
+    // as PostgreSQL 15 prints them for the same statements
+    Psql.Result items = psql("-c", "\\d items");
+    assertThat(items.exit()).as(items.err()).isZero();
+    assertThat(items.out()).contains(
+        "Table \"public.items\"",
+        " id        | integer                  |           | not null | ",
+        " title     | text                     |           |          | ",
+        " vendor_id | integer                  |           |          | ",
+        " amount    | numeric(5,2)             |           | not null | 0",
+        " added     | timestamp with time zone |           |          | now()",
+        "Indexes:\n    \"stock_pkey\" PRIMARY KEY, btree (id)",
+        "Foreign-key constraints:\n    \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
+    Psql.Result vendors = psql("-c", "\\d vendors");
+    assertThat(vendors.out()).contains("Referenced by:\n"
+        + "    TABLE \"items\" CONSTRAINT \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
+
+    Psql.Result refused = psql("-c", "INSERT INTO items (id, vendor_id) VALUES (3, 7)");
+    assertThat(refused.err()).contains("ERROR:  insert or update on table");
+    Psql.Result rows = psql("-A", "-t", "-c", "SELECT id, title, vendor_id, amount FROM items ORDER BY id");
+    assertThat(rows.out().lines()).containsExactly("1|a|1|0.00", "2|b||0.00");
+  }
+
+  @Test
   void listingsOfDatabasesSchemasRolesAndIndexes() throws Exception {
     assertThat(psql("-c", "CREATE TABLE listed (id integer PRIMARY KEY)").exit()).isZero();
     assertThat(psql("-c", "\\l").out()).contains(" bop  | bop   | UTF8     |");
     assertThat(psql("-c", "\\dn").out()).contains(" public | bop");
     assertThat(psql("-c", "\\du").out()).contains(" bop       | Superuser");
     assertThat(psql("-c", "\\di").out()).contains(" public | listed_pkey ", "| index | bop   | listed");
+  }
+
+  @Test
+  void functionsSequencesViewsTypesAndExtensions() throws Exception {
+    Psql.Result created = psql("-c", "CREATE TABLE tickets (id bigserial PRIMARY KEY, code varchar(10))",
+        "-c", "CREATE TABLE seats (no integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, label text)",
+        "-c", "CREATE VIEW open_tickets AS SELECT id, code FROM tickets");
+    assertThat(created.exit()).as(created.err()).isZero();
+
+    Psql.Result functions = psql("-c", "\\df");
+    assertThat(functions.exit()).as(functions.err()).isZero();
+    assertThat(functions.out()).contains("List of functions",
+        " Schema | Name | Result data type | Argument data types | Type ", "(0 rows)");
+    Psql.Result verbose = psql("-c", "\\df+");
+    assertThat(verbose.exit()).as(verbose.err()).isZero();
+    assertThat(verbose.out()).contains(" Schema | Name | Result data type | Argument data types | Type | Volatility"
+        + " | Parallel | Owner | Security | Access privileges | Language | Source code | Description ");
+    Psql.Result named = psql("-c", "\\df now", "-c", "\\dfS");
+    assertThat(named.exit()).as(named.err()).isZero();
+    assertThat(named.out()).contains("List of functions");
+
+    assertThat(psql("-A", "-c", "\\ds").out()).contains("public|tickets_id_seq|sequence|bop",
+        "public|seats_no_seq|sequence|bop");
+    assertThat(psql("-A", "-c", "\\dv").out()).contains("public|open_tickets|view|bop");
+    assertThat(psql("-A", "-c", "\\d").out()).contains("List of relations", "public|open_tickets|view|bop",
+        "public|tickets|table|bop", "public|tickets_id_seq|sequence|bop");
+    assertThat(psql("-A", "-c", "\\dT").out()).contains("List of data types", "(0 rows)");
+    assertThat(psql("-A", "-c", "\\dx").out()).contains("List of installed extensions", "(0 rows)");
+
+    Psql.Result serial = psql("-c", "\\d tickets_id_seq");
+    assertThat(serial.exit()).as(serial.err()).isZero();
+    assertThat(serial.out()).contains("Sequence \"public.tickets_id_seq\"",
+        "  Type  | Start | Minimum |       Maximum       | Increment | Cycles? | Cache ",
+        " bigint |     1 |       1 | 9223372036854775807 |         1 | no      |     1",
+        "Owned by: public.tickets.id");
+    assertThat(psql("-c", "\\d seats_no_seq").out()).contains(" integer |     1 |       1 | 2147483647 |",
+        "Sequence for identity column: public.seats.no");
+  }
+
+  @Test
+  void everyOtherListingRunsAndIsEmptyWhereBopHasNoSuchObjects() throws Exception {
+    for (String command : new String[] {"\\dd", "\\dc", "\\dC", "\\dL", "\\des", "\\dew", "\\dl", "\\db", "\\dO",
+        "\\drds", "\\dF", "\\dFd", "\\dFp", "\\dFt", "\\dD", "\\do", "\\dy", "\\dRp", "\\da", "\\dA", "\\z"}) {
+      Psql.Result listed = psql("-c", command);
+      assertThat(listed.exit()).as(command + ": " + listed.err()).isZero();
+      assertThat(listed.err()).as(command).doesNotContain("ERROR");
+    }
+    assertThat(psql("-A", "-c", "\\dC").out()).contains("List of casts", "(0 rows)");
+    assertThat(psql("-A", "-c", "\\db").out()).contains("pg_default|bop|", "pg_global|bop|");
   }
 
   @Test

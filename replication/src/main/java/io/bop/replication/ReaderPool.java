@@ -38,6 +38,16 @@ final class ReaderPool {
   /** An idle connection, or a new one while fewer than {@code size} exist; waits while all are leased. */
   Connection take() throws SQLException, InterruptedException {
     permits.acquire();
+    return leased();
+  }
+
+  /** As {@link #take()}, but null at once if all are leased. */
+  Connection tryTake() throws SQLException {
+    return permits.tryAcquire() ? leased() : null;
+  }
+
+  /** The connection for a permit just acquired. */
+  private Connection leased() throws SQLException {
     Connection connection = idle.pollFirst();
     if (connection != null) {
       return connection;

@@ -103,7 +103,17 @@ public final class Shard implements AutoCloseable {
   /** A lease on a reader connection; waits while all {@code readerPoolSize} connections are leased. */
   public Reader acquireReader() throws SQLException, InterruptedException {
     requireOpen();
-    Connection connection = readers.take();
+    return lease(readers.take());
+  }
+
+  /** A lease on a reader connection, or null if all {@code readerPoolSize} connections are leased right now. */
+  public Reader tryAcquireReader() throws SQLException {
+    requireOpen();
+    Connection connection = readers.tryTake();
+    return connection == null ? null : lease(connection);
+  }
+
+  private Reader lease(Connection connection) throws SQLException {
     Reader reader = new Reader(connection, readers);
     if (closed) {
       reader.close();

@@ -129,6 +129,15 @@ public final class Engine implements AutoCloseable {
     return Optional.ofNullable(sessions.get(id));
   }
 
+  /** pg_cancel_backend: cancels the statement session {@code id} is running; false if there is no such session. */
+  private boolean cancel(int id) {
+    Session session = sessions.get(id);
+    if (session != null) {
+      session.cancel();
+    }
+    return session != null;
+  }
+
   /** Threads for blocking session work; wire modules order each connection's tasks with a {@link SerialExecutor}. */
   public ExecutorService workers() {
     return workers;
@@ -260,15 +269,15 @@ public final class Engine implements AutoCloseable {
   }
 
   private Database open(String name, Shard shard) {
-    return databases.computeIfAbsent(name, n -> new Database(n, shard, Engine::setUpConnection));
+    return databases.computeIfAbsent(name, n -> new Database(n, shard, this::setUpConnection));
   }
 
-  private static void setUpConnection(Database database, Connection connection) {
+  private void setUpConnection(Database database, Connection connection) {
     try (java.sql.Statement s = connection.createStatement()) {
       s.execute("PRAGMA foreign_keys = ON");
       // Sorts and temporary tables stay in memory: a temp file would hold plaintext on disk.
       s.execute("PRAGMA temp_store = MEMORY");
-      Functions.install(connection, database);
+      Functions.install(connection, database, this::cancel);
     } catch (SQLException e) {
       throw new IllegalStateException("could not set up a connection of database " + database.name(), e);
     }

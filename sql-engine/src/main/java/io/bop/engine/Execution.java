@@ -23,13 +23,24 @@ public interface Execution extends AutoCloseable {
   long rowCount();
 
   /** The last auto-generated key of an INSERT, 0 if none (MySQL's OK packet). */
-  long lastInsertId();
+  default long lastInsertId() {
+    return 0;
+  }
 
   /** Notices raised by the statement, in order. */
-  List<Notice> notices();
+  default List<Notice> notices() {
+    return List.of();
+  }
 
   /** Session parameters the statement changed that clients track (PostgreSQL ParameterStatus). */
-  Map<String, String> changedParameters();
+  default Map<String, String> changedParameters() {
+    return Map.of();
+  }
+
+  /** The data exchange of a COPY statement, or null for any other statement. */
+  default Copy copy() {
+    return null;
+  }
 
   @Override void close();
 }

@@ -27,6 +27,14 @@ public final class SerialExecutor implements Executor {
     schedule();
   }
 
+  /**
+   * Whether no task is queued or running. Only the thread that submits tasks may rely on it: then nothing can
+   * start until it submits again, and whatever the last task did is visible to it.
+   */
+  public boolean idle() {
+    return !scheduled.get() && tasks.isEmpty();
+  }
+
   private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       pool.execute(this::drain);

@@ -67,12 +67,18 @@ public final class Session implements AutoCloseable {
   private final Set<SessionExecution> open = new LinkedHashSet<>();
   private final List<Notice> notices = new ArrayList<>();
 
-  private volatile Connection running;
+  /** Lets a cancel from another thread interrupt the running statement only while it runs. */
+  private final Object cancelLock = new Object();
+  private Connection running;
+  private Thread runningThread;
+  private volatile boolean cancelRequested;
   private volatile Thread waiting;
   private volatile boolean closed;
   /** The statement being run and since when, or null when idle (MySQL's SHOW PROCESSLIST). */
   private volatile String runningText;
   private volatile Instant runningSince = Instant.now();
+  /** Work runs on an I/O thread, which must never wait: see {@link #runOnIoThread}. */
+  private boolean onIoThread;
 
   Session(Engine engine, int id, Dialect dialect, String user, Database database) {
     this.engine = engine;
@@ -132,9 +138,14 @@ public final class Session implements AutoCloseable {
     this.killHandler = closeConnection;
   }
 
-  /** MySQL's KILL: interrupts the running statement and, unless only the query is killed, ends the connection. */
+  /**
+   * MySQL's KILL: interrupts the running statement and, unless only the query is killed, ends the connection. An
+   * idle session's next statement is not affected, as in MySQL.
+   */
   void kill(boolean queryOnly) {
-    cancel();
+    if (runningText != null) {
+      cancel();
+    }
     if (!queryOnly) {
       killHandler.run();
     }
@@ -158,6 +169,16 @@ public final class Session implements AutoCloseable {
   /** Applies a startup or connection-string setting (PostgreSQL startup packet, {@code options=-c x=y}). */
   public void set(String name, String value) throws SqlError {
     settings.set(name, value);
+  }
+
+  /**
+   * While {@code on}, the caller is an I/O thread serving many connections: the session does only what cannot
+   * wait, running statements that proved {@linkplain Plan#quick() quick} and throwing {@link WouldBlock} before
+   * anything that might wait (a lock, a busy connection pool, a commit), so the caller can hand that work to a
+   * thread of its own.
+   */
+  public void runOnIoThread(boolean on) {
+    onIoThread = on;
   }
 
   public TransactionState transactionState() {
@@ -196,6 +217,9 @@ public final class Session implements AutoCloseable {
       engine.plans().refresh(context, statement);
       Plan plan = statement.plan();
       refuseIfFailed(plan);
+      if (onIoThread && !plan.quick()) {
+        throw WouldBlock.INSTANCE;
+      }
       if (mysql != null) {
         mysqlStatementStarts(plan);
       }
@@ -209,8 +233,9 @@ public final class Session implements AutoCloseable {
       }
       runningText = statement.text();
       runningSince = Instant.now();
+      long started = System.nanoTime();
       Execution execution = plan.execute(context, types, parameters);
-      SessionExecution tracked = new SessionExecution(this, execution, List.copyOf(notices));
+      SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
@@ -281,8 +306,13 @@ public final class Session implements AutoCloseable {
    */
   public void sync() throws SqlError {
     if (explicit) {
+      cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
       return;
     }
+    if (onIoThread && !failed && writer != null) {
+      throw WouldBlock.INSTANCE; // the commit waits for the disk and the replicas
+    }
+    cancelRequested = false;
     try {
       if (failed) {
         rollbackWriter();
@@ -308,14 +338,23 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Interrupts the running statement, which then fails with 57014; safe from any thread. */
+  /**
+   * Cancels the work the client is waiting on, up to the next {@link #sync()}: the running statement fails with
+   * 57014, as does one that starts after the cancel. SQLite stops the step it is in, a function that waits
+   * (pg_sleep) is interrupted, and an execution between steps fails at its next row. Safe from any thread.
+   */
   public void cancel() {
-    Connection c = running;
-    if (c != null) {
-      try {
-        ((SQLiteConnection) c).getDatabase().interrupt();
-      } catch (SQLException e) {
-        LOG.debug("interrupt failed", e);
+    synchronized (cancelLock) {
+      cancelRequested = true;
+      if (running != null) {
+        try {
+          ((SQLiteConnection) running).getDatabase().interrupt();
+        } catch (SQLException e) {
+          LOG.debug("interrupt failed", e);
+        }
+        if (runningThread != null) {
+          runningThread.interrupt();
+        }
       }
     }
     Thread t = waiting;
@@ -530,6 +569,9 @@ public final class Session implements AutoCloseable {
       if (database == null) {
         return new Catalog(0, List.of());
       }
+      if (onIoThread) {
+        throw WouldBlock.INSTANCE; // loading it reads the schema
+      }
       try {
         if (writer != null) {
           return catalogVia(writer.connection());
@@ -579,6 +621,9 @@ public final class Session implements AutoCloseable {
         return new Lease(database, writer.connection(), () -> { });
       }
       Database source = connectionSource();
+      if (onIoThread) {
+        return readerNow(source);
+      }
       waiting = Thread.currentThread();
       try {
         Reader reader = source.shard().acquireReader();
@@ -593,12 +638,41 @@ public final class Session implements AutoCloseable {
       }
     }
 
+    /** A reader if one is free at once; an I/O thread must not wait for one. */
+    private Lease readerNow(Database source) throws SqlError {
+      try {
+        Reader reader = source.shard().tryAcquireReader();
+        if (reader == null) {
+          throw WouldBlock.INSTANCE;
+        }
+        return new Lease(source, reader.connection(), reader::close);
+      } catch (SQLException e) {
+        throw SqliteErrors.map(e, null);
+      }
+    }
+
     @Override public Lease writeConnection() throws SqlError {
+      if (onIoThread && writer == null) {
+        throw WouldBlock.INSTANCE;
+      }
       return new Lease(database, writer().connection(), () -> { });
     }
 
     @Override public void running(Connection connection) {
-      running = connection;
+      synchronized (cancelLock) {
+        running = connection;
+        // an I/O thread is not interrupted: its statement is quick, and the thread serves others
+        runningThread = connection == null || onIoThread ? null : Thread.currentThread();
+        if (connection == null) {
+          Thread.interrupted(); // a cancel that came as the statement ended must not hit the thread's next task
+        }
+      }
+    }
+
+    @Override public void checkCancelled() throws SqlError {
+      if (cancelRequested) {
+        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      }
     }
 
     @Override public void schemaChanged() {
@@ -607,6 +681,10 @@ public final class Session implements AutoCloseable {
 
     @Override public void notice(Notice notice) {
       notices.add(notice);
+    }
+
+    @Override public boolean inTransactionBlock() {
+      return explicit;
     }
 
     @Override public Transactions transactions() {

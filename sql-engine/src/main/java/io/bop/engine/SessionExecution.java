@@ -1,6 +1,7 @@
 package io.bop.engine;
 
 import io.bop.engine.errors.SqlError;
+import io.bop.engine.exec.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,17 @@ import java.util.Map;
  */
 final class SessionExecution implements Execution {
   private final Session session;
+  private final Plan plan;
   private final Execution execution;
   private final List<Notice> notices;
+  private final long started;
   private boolean closed;
 
-  SessionExecution(Session session, Execution execution, List<Notice> notices) {
+  /** @param started when the execution began ({@link System#nanoTime()}) */
+  SessionExecution(Session session, Plan plan, long started, Execution execution, List<Notice> notices) {
     this.session = session;
+    this.plan = plan;
+    this.started = started;
     this.execution = execution;
     this.notices = notices;
   }
@@ -63,9 +69,14 @@ final class SessionExecution implements Execution {
     return execution.changedParameters();
   }
 
+  @Override public Copy copy() {
+    return execution.copy();
+  }
+
   @Override public void close() {
     if (!closed) {
       closed = true;
+      plan.executed(System.nanoTime() - started);
       execution.close();
       session.closed(this);
     }

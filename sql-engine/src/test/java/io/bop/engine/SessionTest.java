@@ -153,19 +153,39 @@ class SessionTest extends EngineFixture {
 
   @Test
   void cancelInterruptsTheRunningStatement() throws Exception {
+    assertCancelled("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000000)"
+        + " SELECT count(*) FROM r");
+    assertCancelled("SELECT pg_sleep(30)");
+  }
+
+  @Test
+  void pgCancelBackendCancelsAnotherSession() throws Exception {
+    Session other = session();
+    int pid = ((Number) value(other, "SELECT pg_backend_pid()")).intValue();
+    assertThat(value(session(), "SELECT pg_cancel_backend(" + (pid + 1000) + ")")).isEqualTo(false);
+    CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> outcome(other, "SELECT pg_sleep(30)"));
+    Thread.sleep(300);
+    assertThat(value(session(), "SELECT pg_cancel_backend(" + pid + ")")).isEqualTo(true);
+    assertThat(((SqlError) running.get(5, TimeUnit.SECONDS)).condition()).isEqualTo(Condition.QUERY_CANCELED);
+    assertThat(value(other, "SELECT 1")).isEqualTo(1L);
+  }
+
+  private void assertCancelled(String sql) throws Exception {
     Session s = session();
-    CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        return value(s, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000000)"
-            + " SELECT count(*) FROM r");
-      } catch (SqlError e) {
-        return e;
-      }
-    });
+    CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> outcome(s, sql));
     Thread.sleep(300);
     s.cancel();
     Object outcome = running.get(5, TimeUnit.SECONDS);
     assertThat(outcome).isInstanceOf(SqlError.class);
     assertThat(((SqlError) outcome).condition()).isEqualTo(Condition.QUERY_CANCELED);
+    assertThat(value(s, "SELECT 1")).as("the session works after the cancel").isEqualTo(1L);
+  }
+
+  private static Object outcome(Session s, String sql) {
+    try {
+      return value(s, sql);
+    } catch (SqlError e) {
+      return e;
+    }
   }
 }

@@ -87,6 +87,15 @@ class SqlTest extends EngineFixture {
   }
 
   @Test
+  void betweenInEachForm() throws SqlError {
+    assertThat(run(s, "SELECT 2 BETWEEN 1 AND 3, 2 NOT BETWEEN 1 AND 3, 2 BETWEEN SYMMETRIC 3 AND 1,"
+        + " 2 BETWEEN 3 AND 1, 2 NOT BETWEEN SYMMETRIC 3 AND 1"))
+        .containsExactly(List.of(true, false, true, false, false));
+    assertThat(run(s, "SELECT name FROM emp WHERE hired BETWEEN '2020-01-01' AND '2021-12-31' ORDER BY name"))
+        .containsExactly(List.of("ada"), List.of("bob"));
+  }
+
+  @Test
   void jsonIsStoredAsGiven() throws SqlError {
     run(s, "CREATE TABLE docs (id serial PRIMARY KEY, body json, meta jsonb)");
     run(s, "INSERT INTO docs (body, meta) VALUES ('{\"a\": [1, 2]}', '{\"k\": \"v\"}')");

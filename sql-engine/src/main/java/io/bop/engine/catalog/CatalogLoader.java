@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Reads a {@link Catalog} from a database connection: SQLite's schema joined with bop's metadata. */
@@ -21,33 +22,61 @@ public final class CatalogLoader {
 
   private record ConstraintMeta(String name, String kind, List<String> columns, String definition) {}
 
-  public static Catalog load(Connection connection, long generation) throws SQLException {
-    Map<String, Map<String, ColumnMeta>> columnMeta = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Map<String, List<ConstraintMeta>> constraintMeta = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Map<String, String> tableComments = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    boolean hasMetadata = exists(connection, "_bop_columns");
-    if (hasMetadata) {
-      query(connection, "SELECT table_name, column_name, type, default_text, identity, comment FROM _bop_columns",
-          r -> columnMeta.computeIfAbsent(r.getString(1), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-              .put(r.getString(2), new ColumnMeta(r.getString(3), r.getString(4), r.getString(5), r.getString(6))));
-      query(connection, "SELECT table_name, name, kind, columns, definition FROM _bop_constraints",
-          r -> constraintMeta.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ConstraintMeta(
+  /** bop's metadata rows, by table name. */
+  private record MetadataRows(Map<String, Map<String, ColumnMeta>> columns,
+      Map<String, List<ConstraintMeta>> constraints, Map<String, String> comments) {
+
+    /** The rows of one table, or of all tables if {@code table} is null. */
+    static MetadataRows read(Connection connection, String table) throws SQLException {
+      MetadataRows m = new MetadataRows(new TreeMap<>(String.CASE_INSENSITIVE_ORDER),
+          new TreeMap<>(String.CASE_INSENSITIVE_ORDER), new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+      if (!exists(connection, "_bop_columns")) {
+        return m;
+      }
+      String where = " WHERE ?1 IS NULL OR table_name = ?1 COLLATE NOCASE";
+      List<String> parameters = java.util.Collections.singletonList(table);
+      query(connection, "SELECT table_name, column_name, type, default_text, identity, comment FROM _bop_columns"
+          + where, parameters, r -> m.columns.computeIfAbsent(r.getString(1),
+              k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).put(r.getString(2),
+              new ColumnMeta(r.getString(3), r.getString(4), r.getString(5), r.getString(6))));
+      query(connection, "SELECT table_name, name, kind, columns, definition FROM _bop_constraints" + where, parameters,
+          r -> m.constraints.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new ConstraintMeta(
               r.getString(2), r.getString(3), split(r.getString(4)), r.getString(5))));
-      query(connection, "SELECT table_name, comment FROM _bop_tables", r -> tableComments.put(r.getString(1), r.getString(2)));
+      query(connection, "SELECT table_name, comment FROM _bop_tables" + where, parameters,
+          r -> m.comments.put(r.getString(1), r.getString(2)));
+      return m;
     }
+
+    Table table(Connection connection, String name, boolean view) throws SQLException {
+      return loadTable(connection, name, view, columns.getOrDefault(name, Map.of()),
+          constraints.getOrDefault(name, List.of()), comments.get(name));
+    }
+  }
+
+  public static Catalog load(Connection connection, long generation) throws SQLException {
+    MetadataRows metadata = MetadataRows.read(connection, null);
     List<String[]> objects = new ArrayList<>();
     query(connection, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name",
         r -> objects.add(new String[] {r.getString(1), r.getString(2)}));
     List<Table> tables = new ArrayList<>();
     for (String[] object : objects) {
-      String name = object[1];
-      if (Metadata.isInternal(name)) {
-        continue;
+      if (!Metadata.isInternal(object[1])) {
+        tables.add(metadata.table(connection, object[1], object[0].equals("view")));
       }
-      tables.add(loadTable(connection, name, object[0].equals("view"),
-          columnMeta.getOrDefault(name, Map.of()), constraintMeta.getOrDefault(name, List.of()), tableComments.get(name)));
     }
     return new Catalog(generation, tables);
+  }
+
+  /** One table or view as {@link #load} describes it, if there is one of that name (matched without case). */
+  public static Optional<Table> table(Connection connection, String name) throws SQLException {
+    List<String[]> objects = new ArrayList<>();
+    query(connection, "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view')"
+        + " AND name = ? COLLATE NOCASE", List.of(name), r -> objects.add(new String[] {r.getString(1), r.getString(2)}));
+    if (objects.isEmpty() || Metadata.isInternal(objects.get(0)[1])) {
+      return Optional.empty();
+    }
+    String found = objects.get(0)[1];
+    return Optional.of(MetadataRows.read(connection, found).table(connection, found, objects.get(0)[0].equals("view")));
   }
 
   private static Table loadTable(Connection connection, String name, boolean view, Map<String, ColumnMeta> meta,
@@ -90,8 +119,11 @@ public final class CatalogLoader {
       constraintsByKind.putIfAbsent(c.kind() + "@" + c.name(), c);
     }
     List<Index> indexes = new ArrayList<>();
-    if (!primaryKey.isEmpty()) {
-      ConstraintMeta pk = constraints.stream().filter(c -> c.kind().equals("p")).findFirst().orElse(null);
+    ConstraintMeta pk = constraints.stream().filter(c -> c.kind().equals("p")).findFirst().orElse(null);
+    // A serial column without a declared primary key is SQLite's row id, but no primary key to PostgreSQL.
+    boolean undeclared = pk == null && rowidAlias != null
+        && columns.stream().anyMatch(c -> c.name().equals(rowidAlias) && c.generated());
+    if (!primaryKey.isEmpty() && !undeclared) {
       indexes.add(new Index(pk != null ? pk.name() : name + "_pkey", name, true, true, true, primaryKey,
           primaryKey.stream().map(c -> false).toList(), null));
     }
@@ -135,6 +167,13 @@ public final class CatalogLoader {
           name + "_" + String.join("_", b.columns) + "_fkey");
       foreignKeys.add(new ForeignKey(fkName, name, List.copyOf(b.columns), b.referenced, refColumns, b.onUpdate, b.onDelete));
     }
+    for (ConstraintMeta c : constraints) {
+      if (c.kind().equals("o")) {
+        columns.replaceAll(column -> column.name().equalsIgnoreCase(c.columns().get(0)) ? new TableColumn(column.name(),
+            column.number(), column.type(), column.notNull(), column.defaultText(), column.identity(), column.comment(),
+            c.definition()) : column);
+      }
+    }
     List<Check> checks = constraints.stream().filter(c -> c.kind().equals("c"))
         .map(c -> new Check(c.name(), name, c.definition())).toList();
     return new Table(name, false, columns, indexes, foreignKeys, checks, rowidAlias, comment);
@@ -175,7 +214,9 @@ public final class CatalogLoader {
     return columns == null || columns.isEmpty() ? List.of() : Arrays.asList(columns.split(","));
   }
 
-  private interface RowHandler {
+  /** What is done with each row of a query. */
+  @FunctionalInterface
+  public interface RowHandler {
     void row(ResultSet r) throws SQLException;
   }
 
@@ -183,7 +224,8 @@ public final class CatalogLoader {
     query(connection, sql, List.of(), handler);
   }
 
-  private static void query(Connection connection, String sql, List<String> parameters, RowHandler handler)
+  /** Runs a query with text parameters, handing over each row. */
+  public static void query(Connection connection, String sql, List<String> parameters, RowHandler handler)
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.size(); i++) {

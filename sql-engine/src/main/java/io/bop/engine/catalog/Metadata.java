@@ -20,7 +20,8 @@ public final class Metadata {
       "CREATE TABLE IF NOT EXISTS _bop_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
           + " type TEXT NOT NULL, default_text TEXT, identity TEXT NOT NULL DEFAULT '', comment TEXT,"
           + " PRIMARY KEY (table_name, column_name)) WITHOUT ROWID",
-      // kind: p primary key, u unique, f foreign key, c check; columns comma-separated; definition for checks
+      // kind: p primary key, u unique, f foreign key, c check, o a column's ON UPDATE, v a view's query; columns
+      // comma-separated; definition: a check's condition, the ON UPDATE value, the view's query as written
       "CREATE TABLE IF NOT EXISTS _bop_constraints (table_name TEXT NOT NULL, name TEXT NOT NULL,"
           + " kind TEXT NOT NULL, columns TEXT NOT NULL DEFAULT '', definition TEXT,"
           + " PRIMARY KEY (table_name, name)) WITHOUT ROWID",
@@ -81,19 +82,58 @@ public final class Metadata {
 
   public static void dropTable(Connection writer, String table) throws SQLException {
     for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
-      try (PreparedStatement s = writer.prepareStatement("DELETE FROM " + metadata + " WHERE table_name = ?")) {
-        s.setString(1, table);
-        s.executeUpdate();
+      update(writer, "DELETE FROM " + metadata + " WHERE table_name = ?", table);
+    }
+  }
+
+  /** The query of a view as its CREATE VIEW wrote it, or null if it was not kept. */
+  public static String viewQuery(Connection connection, String view) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT definition FROM _bop_constraints WHERE table_name = ? AND kind = 'v'")) {
+      s.setString(1, view);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
       }
     }
   }
 
-  public static void dropConstraint(Connection writer, String table, String name) throws SQLException {
-    try (PreparedStatement s = writer.prepareStatement(
-        "DELETE FROM _bop_constraints WHERE table_name = ? AND name = ?")) {
-      s.setString(1, table);
-      s.setString(2, name);
+  /** Forgets a table's columns and the constraints its CREATE TABLE text holds (all but unique constraints). */
+  public static void dropDefinition(Connection writer, String table) throws SQLException {
+    update(writer, "DELETE FROM _bop_columns WHERE table_name = ?", table);
+    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND kind IN ('p', 'c', 'f', 'o')", table);
+  }
+
+  public static void renameTable(Connection writer, String table, String newName) throws SQLException {
+    for (String metadata : List.of("_bop_columns", "_bop_constraints", "_bop_tables")) {
+      update(writer, "UPDATE " + metadata + " SET table_name = ?2 WHERE table_name = ?1", table, newName);
+    }
+  }
+
+  /** Renames a column and its mentions in the table's constraint rows. */
+  public static void renameColumn(Connection writer, String table, String column, String newName)
+      throws SQLException {
+    update(writer, "UPDATE _bop_columns SET column_name = ?3 WHERE table_name = ?1 AND column_name = ?2", table,
+        column, newName);
+    // columns is a comma-separated list: pad it with commas so that every name is matched whole
+    update(writer, "UPDATE _bop_constraints SET columns = trim(replace(',' || columns || ',', ',' || ?2 || ',',"
+        + " ',' || ?3 || ','), ',') WHERE table_name = ?1", table, column, newName);
+  }
+
+  public static void renameConstraint(Connection writer, String table, String name, String newName)
+      throws SQLException {
+    update(writer, "UPDATE _bop_constraints SET name = ?3 WHERE table_name = ?1 AND name = ?2", table, name, newName);
+  }
+
+  private static void update(Connection writer, String sql, String... parameters) throws SQLException {
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setString(i + 1, parameters[i]);
+      }
       s.executeUpdate();
     }
+  }
+
+  public static void dropConstraint(Connection writer, String table, String name) throws SQLException {
+    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND name = ?", table, name);
   }
 }

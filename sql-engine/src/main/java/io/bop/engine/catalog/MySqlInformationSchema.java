@@ -139,7 +139,8 @@ public final class MySqlInformationSchema {
     String text = c.defaultText();
     boolean expression = text != null && !text.strip().startsWith("'") && !text.strip().matches("-?[0-9.]+")
         && !text.equalsIgnoreCase("NULL");
-    return expression ? "DEFAULT_GENERATED" : "";
+    String onUpdate = c.onUpdate() == null ? "" : "on update CURRENT_TIMESTAMP";
+    return ((expression ? "DEFAULT_GENERATED " : "") + onUpdate).strip();
   }
 
   /** The name MySQL gives an index: PRIMARY for the primary key. */

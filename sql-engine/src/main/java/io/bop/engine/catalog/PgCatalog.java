@@ -43,12 +43,22 @@ public final class PgCatalog {
     public String qualifiedName() {
       return schema + "." + name;
     }
+
+    /**
+     * The OID of the system catalog this relation is, which its hidden {@code tableoid} column holds (as in
+     * PostgreSQL, where clients join pg_description on it); 0 for views and information_schema.
+     */
+    public int tableOid() {
+      return schema.equals("pg_catalog") ? CATALOG_OIDS.getOrDefault(name, 0) : 0;
+    }
   }
 
   private static final Map<String, Relation> RELATIONS = new LinkedHashMap<>();
+  /** The relation {@code pg_get_keywords()} reads in FROM; its parentheses keep a plain table name from finding it. */
+  public static final String KEYWORDS = "pg_get_keywords()";
   private static final AtomicLong SESSION_VERSIONS = new AtomicLong();
 
-  private static void relation(String schema, String name, Refresh refresh, String columns,
+  static void relation(String schema, String name, Refresh refresh, String columns,
       Function<Snapshot, List<Object[]>> rows) {
     define(schema, name, refresh, columns, rows);
   }
@@ -101,7 +111,18 @@ public final class PgCatalog {
       Map.entry("pg_attrdef", 2604), Map.entry("pg_description", 2609), Map.entry("pg_depend", 2608),
       Map.entry("pg_trigger", 2620), Map.entry("pg_rewrite", 2618), Map.entry("pg_sequence", 2224),
       Map.entry("pg_collation", 3456), Map.entry("pg_inherits", 2611), Map.entry("pg_tablespace", 1213),
-      Map.entry("pg_extension", 3079), Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381));
+      Map.entry("pg_extension", 3079), Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381),
+      Map.entry("pg_language", 2612), Map.entry("pg_opclass", 2616), Map.entry("pg_opfamily", 2753),
+      Map.entry("pg_operator", 2617), Map.entry("pg_cast", 2605), Map.entry("pg_conversion", 2607),
+      Map.entry("pg_aggregate", 2600), Map.entry("pg_enum", 3501), Map.entry("pg_range", 3541),
+      Map.entry("pg_event_trigger", 3466), Map.entry("pg_foreign_server", 1417),
+      Map.entry("pg_foreign_data_wrapper", 2328), Map.entry("pg_foreign_table", 3118),
+      Map.entry("pg_largeobject_metadata", 2995), Map.entry("pg_db_role_setting", 2964),
+      Map.entry("pg_shdescription", 2396), Map.entry("pg_auth_members", 1261), Map.entry("pg_publication", 6104),
+      Map.entry("pg_publication_rel", 6106), Map.entry("pg_publication_namespace", 6237),
+      Map.entry("pg_partitioned_table", 3350), Map.entry("pg_ts_config", 3602), Map.entry("pg_ts_dict", 3600),
+      Map.entry("pg_ts_parser", 3601), Map.entry("pg_ts_template", 3764), Map.entry("pg_default_acl", 826),
+      Map.entry("pg_init_privs", 3394));
 
   /** The OID of a relation by name: a table, view or index of the database, or a catalog table; 0 if none. */
   public static long relationOid(String name, Catalog catalog) {
@@ -119,14 +140,15 @@ public final class PgCatalog {
         }
       }
     }
-    return 0;
+    return sequences(catalog).stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst().map(Sequence::oid)
+        .orElse(0);
   }
 
   /** The name a relation OID stands for, as regclass prints it; the number itself if unknown. */
   public static String relationName(long oid, Catalog catalog) {
     for (Map.Entry<String, Integer> e : CATALOG_OIDS.entrySet()) {
       if (e.getValue() == oid) {
-        return "pg_catalog." + e.getKey();
+        return e.getKey(); // pg_catalog is always on the search path, so regclass prints its tables unqualified
       }
     }
     if (catalog != null) {
@@ -140,8 +162,55 @@ public final class PgCatalog {
           }
         }
       }
+      for (Sequence q : sequences(catalog)) {
+        if (q.oid() == oid) {
+          return IndexDefinitions.quote(q.name());
+        }
+      }
     }
     return Long.toString(oid);
+  }
+
+  /**
+   * The sequence behind a serial or identity column. bop numbers such columns with SQLite's rowid, but clients
+   * see the sequence PostgreSQL would have made: named in the column's default, listed by {@code \ds}, owned by
+   * the column.
+   */
+  public record Sequence(String name, Table table, TableColumn column) {
+    public int oid() {
+      return Oids.relation(name);
+    }
+
+    /** Whether the column is an identity column (else serial): pg_depend's 'i' rather than 'a'. */
+    public boolean identity() {
+      return column.isIdentity();
+    }
+
+    /** The largest value the column's type holds, the sequence's maximum. */
+    public long maximum() {
+      return PgCatalog.maximum(column.type());
+    }
+  }
+
+  /** The largest value of an integer type. */
+  static long maximum(SqlType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> Short.MAX_VALUE;
+      case INTEGER -> Integer.MAX_VALUE;
+      default -> Long.MAX_VALUE;
+    };
+  }
+
+  public static List<Sequence> sequences(Catalog catalog) {
+    List<Sequence> sequences = new ArrayList<>();
+    for (Table t : catalog.tables()) {
+      for (TableColumn c : t.columns()) {
+        if (c.isIdentity() || c.identity().equals(TableColumn.SERIAL)) {
+          sequences.add(new Sequence(t.name() + "_" + c.name() + "_seq", t, c));
+        }
+      }
+    }
+    return sequences;
   }
 
   // ================================================================================================ refresh
@@ -195,6 +264,9 @@ public final class PgCatalog {
       ColumnDef c = relation.columns().get(i);
       ddl.append(i > 0 ? ", " : "").append(quote(c.name())).append(' ').append(c.type().declaration());
     }
+    if (relation.tableOid() != 0) {
+      ddl.append(", tableoid oid DEFAULT ").append(relation.tableOid());
+    }
     try (Statement s = connection.createStatement()) {
       s.executeUpdate(ddl.append(')').toString());
     }
@@ -209,7 +281,9 @@ public final class PgCatalog {
       return;
     }
     String placeholders = String.join(", ", java.util.Collections.nCopies(relation.columns().size(), "?"));
-    try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + placeholders + ")")) {
+    String columns = String.join(", ", relation.columns().stream().map(c -> quote(c.name())).toList());
+    try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES ("
+        + placeholders + ")")) {
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {
           Object v = row[i];
@@ -234,7 +308,16 @@ public final class PgCatalog {
   }
 
   static int typeOid(SqlType type) {
-    return type.kind() == TypeKind.UNKNOWN ? 25 : type.kind().pgOid();
+    return type.kind() == TypeKind.UNKNOWN ? 25 : type.pgOid();
+  }
+
+  /** The composite type PostgreSQL gives every table and view, named after it: pg_class.reltype. */
+  static int rowType(Table table) {
+    return Oids.of("pg_type", table.name());
+  }
+
+  private static int rowArrayType(Table table) {
+    return Oids.of("pg_type", "_" + table.name());
   }
 
   private static List<Object[]> namespaces(Snapshot s) {
@@ -260,22 +343,29 @@ public final class PgCatalog {
     List<Object[]> rows = new ArrayList<>();
     for (Table t : s.catalog().tables()) {
       boolean hasTriggers = !t.foreignKeys().isEmpty() || referenced(s, t);
-      rows.add(classRow(t.oid(), t.name(), t.view() ? "v" : "r", t.view() ? 0 : Oids.HEAP_AM, t.columns().size(),
-          !t.indexes().isEmpty(), t.checks().size(), hasTriggers));
+      rows.add(classRow(t.oid(), t.name(), rowType(t), t.view() ? "v" : "r", t.view() ? 0 : Oids.HEAP_AM,
+          t.columns().size(), !t.indexes().isEmpty(), t.checks().size(), hasTriggers));
       for (Index index : t.indexes()) {
-        rows.add(classRow(Oids.relation(index.name()), index.name(), "i", Oids.BTREE_AM, index.columns().size(), false, 0,
-            false));
+        rows.add(classRow(Oids.relation(index.name()), index.name(), 0, "i", Oids.BTREE_AM, index.columns().size(),
+            false, 0, false));
       }
+    }
+    for (Sequence q : sequences(s.catalog())) {
+      rows.add(classRow(q.oid(), q.name(), 0, "S", 0, SEQUENCE_COLUMNS.size(), false, 0, false));
     }
     return rows;
   }
 
-  private static Object[] classRow(int oid, String name, String kind, int am, int attributes, boolean hasIndex,
-      int checks, boolean hasTriggers) {
-    return new Object[] {oid, name, namespace(), 0, 0, Oids.BOOTSTRAP_SUPERUSER, am, oid, 0, 0, -1.0, 0, 0, hasIndex,
-        false, "p", kind, attributes, checks, false, hasTriggers, false, false, false, true, "d", false, 0, 0, 0, null,
-        null, null};
+  private static Object[] classRow(int oid, String name, int rowType, String kind, int am, int attributes,
+      boolean hasIndex, int checks, boolean hasTriggers) {
+    return new Object[] {oid, name, namespace(), rowType, 0, Oids.BOOTSTRAP_SUPERUSER, am, oid, 0, 0, -1.0, 0, 0,
+        hasIndex, false, "p", kind, attributes, checks, false, hasTriggers, false, false, false, true, "d", false, 0, 0,
+        0, null, null, null};
   }
+
+  /** The columns of a sequence relation, as PostgreSQL has them. */
+  private static final List<ColumnDef> SEQUENCE_COLUMNS = List.of(new ColumnDef("last_value", SqlType.BIGINT),
+      new ColumnDef("log_cnt", SqlType.BIGINT), new ColumnDef("is_called", SqlType.BOOLEAN));
 
   private static List<Object[]> attributes(Snapshot s) {
     List<Object[]> rows = new ArrayList<>();
@@ -293,15 +383,27 @@ public final class PgCatalog {
         }
       }
     }
+    for (Sequence q : sequences(s.catalog())) {
+      int n = 1;
+      for (ColumnDef c : SEQUENCE_COLUMNS) {
+        rows.add(attributeRow(q.oid(), c.name(), c.type(), n++, true, false, ""));
+      }
+    }
     return rows;
   }
 
   private static Object[] attributeRow(int relation, String name, SqlType type, int number, boolean notNull,
       boolean hasDefault, String identity) {
-    boolean textual = type.kind().isText();
+    PgTypes.PgType pgType = PgTypes.byOid(typeOid(type));
+    String storage = pgType == null ? "x" : storage(pgType);
     return new Object[] {relation, name, typeOid(type), -1, type.kind().pgLength(), number, 0, -1, type.pgTypmod(),
-        type.kind().pgLength() > 0 && type.kind().pgLength() <= 8, "i", textual ? "x" : "p", "", notNull, hasDefault,
-        false, identity, "", false, true, 0, textual ? 100 : 0, null, null, null, null};
+        type.kind().pgLength() > 0 && type.kind().pgLength() <= 8, "i", storage, "", notNull, hasDefault,
+        false, identity, "", false, true, 0, type.kind().isText() ? 100 : 0, null, null, null, null};
+  }
+
+  /** typstorage: numeric is compressed in line ('m'), other variable-length types may move out of line ('x'). */
+  private static String storage(PgTypes.PgType type) {
+    return type.name().equals("numeric") ? "m" : type.length() == -1 && !type.name().endsWith("vector") ? "x" : "p";
   }
 
   private static List<Object[]> attrdefs(Snapshot s) {
@@ -349,10 +451,10 @@ public final class PgCatalog {
       for (ForeignKey fk : t.foreignKeys()) {
         Optional<Table> referenced = s.catalog().table(fk.referencedTable());
         int refOid = referenced.map(Table::oid).orElse(0);
-        String refKeys = referenced.map(r -> numbers(r, fk.referencedColumns().isEmpty()
-            ? r.primaryKey().map(Index::columns).orElse(List.of()) : fk.referencedColumns())).orElse("[]");
-        rows.add(constraintRow(t, fk.name(), "f", 0, refOid, numbers(t, fk.columns()), refKeys, action(fk.onUpdate()),
-            action(fk.onDelete())));
+        String refKeys = referenced.map(r -> numbers(r, referencedColumns(fk, r))).orElse("[]");
+        int index = referenced.flatMap(r -> referencedKey(fk, r)).map(i -> Oids.relation(i.name())).orElse(0);
+        rows.add(constraintRow(t, fk.name(), "f", index, refOid, numbers(t, fk.columns()), refKeys,
+            action(fk.onUpdate()), action(fk.onDelete())));
       }
       for (Check check : t.checks()) {
         rows.add(constraintRow(t, check.name(), "c", 0, 0, "[]", null, null, null));
@@ -366,6 +468,20 @@ public final class PgCatalog {
     return new Object[] {Oids.of("pg_constraint", t.name() + "." + name), name, namespace(), type, false, false, true,
         t.oid(), 0, index, 0, referenced, onUpdate == null ? " " : onUpdate, onDelete == null ? " " : onDelete,
         type.equals("f") ? "s" : " ", true, 0, true, keys, referencedKeys, null, null, null, null, null, null};
+  }
+
+  /** The columns a foreign key references: as written, or else the referenced table's primary key. */
+  static List<String> referencedColumns(ForeignKey fk, Table referenced) {
+    return fk.referencedColumns().isEmpty() ? referenced.primaryKey().map(Index::columns).orElse(List.of())
+        : fk.referencedColumns();
+  }
+
+  /** The primary key or unique constraint of the referenced table that a foreign key points at. */
+  static Optional<Index> referencedKey(ForeignKey fk, Table referenced) {
+    List<String> columns = referencedColumns(fk, referenced);
+    return referenced.indexes().stream().filter(i -> i.unique() && i.where() == null && i.columns().size()
+        == columns.size() && i.columns().stream().allMatch(c -> columns.stream().anyMatch(c::equalsIgnoreCase)))
+        .min(java.util.Comparator.comparing(i -> !i.primary()));
   }
 
   private static String numbers(Table t, List<String> columns) {
@@ -387,6 +503,28 @@ public final class PgCatalog {
     };
   }
 
+  /**
+   * pg_depend's automatic and internal dependencies: a serial or identity sequence on its column, an index on the
+   * columns it covers.
+   */
+  private static List<Object[]> dependencies(Snapshot s) {
+    int pgClass = CATALOG_OIDS.get("pg_class");
+    List<Object[]> rows = new ArrayList<>();
+    for (Sequence q : sequences(s.catalog())) {
+      rows.add(new Object[] {pgClass, q.oid(), 0, pgClass, q.table().oid(), q.column().number(),
+          q.identity() ? "i" : "a"});
+    }
+    for (Table t : s.catalog().tables()) {
+      for (Index index : t.indexes().stream().filter(i -> !i.constraint()).toList()) {
+        for (String column : index.columns()) {
+          t.column(column).ifPresent(c -> rows.add(new Object[] {pgClass, Oids.relation(index.name()), 0, pgClass,
+              t.oid(), c.number(), "a"}));
+        }
+      }
+    }
+    return rows;
+  }
+
   private static List<Object[]> databases(Snapshot s) {
     List<Object[]> rows = new ArrayList<>();
     for (String name : s.databases()) {
@@ -399,13 +537,59 @@ public final class PgCatalog {
   private static List<Object[]> types(Snapshot s) {
     List<Object[]> rows = new ArrayList<>();
     for (PgTypes.PgType t : PgTypes.all()) {
-      String io = t.name().startsWith("_") ? "array" : t.name();
-      rows.add(new Object[] {t.oid(), t.name(), Oids.PG_CATALOG_NAMESPACE, Oids.BOOTSTRAP_SUPERUSER, t.length(),
-          t.byValue(), t.category() == 'P' ? "p" : "b", String.valueOf(t.category()), false, true, ",", 0, 0, t.element(),
-          t.array(), io + "_in", io + "_out", io + "_recv", io + "_send", "-", "-", "-", t.byValue() ? "i" : "i",
-          t.length() == -1 ? "x" : "p", false, 0, -1, 0, t.category() == 'S' ? 100 : 0, null, null, null});
+      rows.add(typeRow(t.oid(), t.name(), Oids.PG_CATALOG_NAMESPACE, t.length(), t.byValue(),
+          t.category() == 'P' ? "p" : "b", t.category(), 0, t.element(), t.array(), io(t), storage(t),
+          t.category() == 'S' ? 100 : 0));
+    }
+    for (Table t : s.catalog().tables()) {
+      rows.add(typeRow(rowType(t), t.name(), namespace(), -1, false, "c", 'C', t.oid(), 0, rowArrayType(t), "record",
+          "x", 0));
+      rows.add(typeRow(rowArrayType(t), "_" + t.name(), namespace(), -1, false, "b", 'A', 0, rowType(t), 0, "array",
+          "x", 0));
     }
     return rows;
+  }
+
+  private static Object[] typeRow(int oid, String name, int namespace, int length, boolean byValue, String type,
+      char category, int relation, int element, int array, String io, String storage, int collation) {
+    return new Object[] {oid, name, namespace, Oids.BOOTSTRAP_SUPERUSER, length, byValue, type,
+        String.valueOf(category), false, true, ",", relation, 0, element, array, procedure(io + "_in"),
+        procedure(io + "_out"), procedure(io + "_recv"), procedure(io + "_send"), 0, 0, 0, "i", storage, false, 0, -1,
+        0, collation, null, null, null};
+  }
+
+  /** The prefix of a type's input, output, receive and send functions. */
+  private static String io(PgTypes.PgType type) {
+    return type.category() == 'A' && type.name().startsWith("_") ? "array" : type.name();
+  }
+
+  /**
+   * The built-in functions regproc values name: the types' I/O functions and the access methods' handlers.
+   * pg_proc does not list them, so their OIDs only need to be stable and to turn back into names.
+   */
+  private static final Map<Integer, String> PROCEDURES = new HashMap<>();
+
+  static {
+    List<String> names = new ArrayList<>(List.of("heap_tableam_handler", "bthandler", "hashhandler"));
+    List<String> prefixes = new ArrayList<>(List.of("record", "array"));
+    PgTypes.all().forEach(t -> prefixes.add(io(t)));
+    for (String prefix : prefixes) {
+      for (String suffix : List.of("_in", "_out", "_recv", "_send")) {
+        names.add(prefix + suffix);
+      }
+    }
+    names.forEach(name -> PROCEDURES.put(Oids.of("pg_proc", name), name));
+  }
+
+  /** The OID of a function regproc can name, or 0 if bop has none of that name. */
+  public static int procedure(String name) {
+    int oid = Oids.of("pg_proc", name);
+    return PROCEDURES.containsKey(oid) ? oid : 0;
+  }
+
+  /** The name of a function {@link #procedure} numbers, or null. */
+  public static String procedureName(long oid) {
+    return PROCEDURES.get((int) oid);
   }
 
   private static List<Object[]> descriptions(Snapshot s) {
@@ -420,6 +604,30 @@ public final class PgCatalog {
           rows.add(new Object[] {t.oid(), pgClass, c.number(), c.comment()});
         }
       }
+    }
+    return rows;
+  }
+
+  /** pg_get_keywords(), read from PostgreSQL's list of its keywords. */
+  private static List<Object[]> keywords() {
+    List<Object[]> rows = new ArrayList<>();
+    try (java.io.InputStream in = PgCatalog.class.getResourceAsStream("pg_keywords.txt")) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] fields = line.split(" ");
+        String description = switch (fields[1]) {
+          case "U" -> "unreserved";
+          case "C" -> "unreserved (cannot be function or type name)";
+          case "T" -> "reserved (can be function or type name)";
+          default -> "reserved";
+        };
+        boolean bare = fields[2].equals("t");
+        rows.add(new Object[] {fields[0], fields[1], bare, description, bare ? "can be bare label" : "requires AS"});
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return rows;
   }
@@ -461,7 +669,7 @@ public final class PgCatalog {
         + " conislocal bool, coninhcount int4, connoinherit bool, conkey int2[], confkey int2[], conpfeqop oid[],"
         + " conppeqop oid[], conffeqop oid[], confdelsetcols int2[], conexclop oid[], conbin text",
         PgCatalog::constraints);
-    relation("pg_catalog", "pg_type", Refresh.STATIC, "oid oid, typname name, typnamespace oid, typowner oid,"
+    relation("pg_catalog", "pg_type", Refresh.SCHEMA, "oid oid, typname name, typnamespace oid, typowner oid,"
         + " typlen int2, typbyval bool, typtype text, typcategory text, typispreferred bool, typisdefined bool,"
         + " typdelim text, typrelid oid, typsubscript oid, typelem oid, typarray oid, typinput regproc,"
         + " typoutput regproc, typreceive regproc, typsend regproc, typmodin regproc, typmodout regproc,"
@@ -489,8 +697,9 @@ public final class PgCatalog {
     relation("pg_catalog", "pg_description", Refresh.SCHEMA, "objoid oid, classoid oid, objsubid int4,"
         + " description text", PgCatalog::descriptions);
     relation("pg_catalog", "pg_am", Refresh.STATIC, "oid oid, amname name, amhandler regproc, amtype text",
-        s -> List.of(new Object[] {Oids.HEAP_AM, "heap", 0, "t"}, new Object[] {Oids.BTREE_AM, "btree", 0, "i"},
-            new Object[] {405, "hash", 0, "i"}));
+        s -> List.of(new Object[] {Oids.HEAP_AM, "heap", procedure("heap_tableam_handler"), "t"},
+            new Object[] {Oids.BTREE_AM, "btree", procedure("bthandler"), "i"},
+            new Object[] {405, "hash", procedure("hashhandler"), "i"}));
     relation("pg_catalog", "pg_collation", Refresh.STATIC, "oid oid, collname name, collnamespace oid,"
         + " collowner oid, collprovider text, collisdeterministic bool, collencoding int4, collcollate text,"
         + " collctype text, colliculocale text, collicurules text, collversion text",
@@ -545,10 +754,12 @@ public final class PgCatalog {
     empty("pg_partitioned_table", "partrelid oid, partstrat text, partnatts int2, partdefid oid,"
         + " partattrs text, partclass text, partcollation text, partexprs text");
     empty("pg_shdescription", "objoid oid, classoid oid, description text");
-    empty("pg_depend", "classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, refobjsubid int4,"
-        + " deptype text");
-    empty("pg_sequence", "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, seqmin int8,"
-        + " seqcache int8, seqcycle bool");
+    relation("pg_catalog", "pg_depend", Refresh.SCHEMA, "classid oid, objid oid, objsubid int4, refclassid oid,"
+        + " refobjid oid, refobjsubid int4, deptype text", PgCatalog::dependencies);
+    relation("pg_catalog", "pg_sequence", Refresh.SCHEMA, "seqrelid oid, seqtypid oid, seqstart int8,"
+        + " seqincrement int8, seqmax int8, seqmin int8, seqcache int8, seqcycle bool",
+        s -> sequences(s.catalog()).stream().map(q -> new Object[] {q.oid(), typeOid(q.column().type()), 1, 1,
+            q.maximum(), 1, 1, false}).toList());
     empty("pg_auth_members", "oid oid, roleid oid, member oid, grantor oid, admin_option bool, inherit_option bool,"
         + " set_option bool");
     empty("pg_proc", "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4,"
@@ -568,6 +779,31 @@ public final class PgCatalog {
         + " evtenabled text, evttags text");
     empty("pg_matviews", "schemaname name, matviewname name, matviewowner name, tablespace name,"
         + " hasindexes bool, ispopulated bool, definition text");
+    relation("pg_catalog", KEYWORDS, Refresh.STATIC, "word text, catcode text, barelabel bool, catdesc text,"
+        + " baredesc text", s -> keywords());
+    empty("pg_ts_config", "oid oid, cfgname name, cfgnamespace oid, cfgowner oid, cfgparser oid");
+    empty("pg_ts_dict", "oid oid, dictname name, dictnamespace oid, dictowner oid, dicttemplate oid,"
+        + " dictinitoption text");
+    empty("pg_ts_parser", "oid oid, prsname name, prsnamespace oid, prsstart regproc, prstoken regproc,"
+        + " prsend regproc, prsheadline regproc, prslextype regproc");
+    empty("pg_ts_template", "oid oid, tmplname name, tmplnamespace oid, tmplinit regproc, tmpllexize regproc");
+    empty("pg_opfamily", "oid oid, opfmethod oid, opfname name, opfnamespace oid, opfowner oid");
+    empty("pg_conversion", "oid oid, conname name, connamespace oid, conowner oid, conforencoding int4,"
+        + " contoencoding int4, conproc regproc, condefault bool");
+    empty("pg_cast", "oid oid, castsource oid, casttarget oid, castfunc oid, castcontext text, castmethod text");
+    empty("pg_foreign_server", "oid oid, srvname name, srvowner oid, srvfdw oid, srvtype text, srvversion text,"
+        + " srvacl text[], srvoptions text[]");
+    empty("pg_foreign_data_wrapper", "oid oid, fdwname name, fdwowner oid, fdwhandler oid, fdwvalidator oid,"
+        + " fdwacl text[], fdwoptions text[]");
+    empty("pg_largeobject_metadata", "oid oid, lomowner oid, lomacl text[]");
+    empty("pg_db_role_setting", "setdatabase oid, setrole oid, setconfig text[]");
+    empty("pg_default_acl", "oid oid, defaclrole oid, defaclnamespace oid, defaclobjtype text, defaclacl text[]");
+    empty("pg_aggregate", "aggfnoid regproc, aggkind text, aggnumdirectargs int2, aggtransfn regproc,"
+        + " aggfinalfn regproc, aggcombinefn regproc, aggserialfn regproc, aggdeserialfn regproc, aggmtransfn regproc,"
+        + " aggminvtransfn regproc, aggmfinalfn regproc, aggfinalextra bool, aggmfinalextra bool, aggfinalmodify text,"
+        + " aggmfinalmodify text, aggsortop oid, aggtranstype oid, aggtransspace int4, aggmtranstype oid,"
+        + " aggmtransspace int4, agginitval text, aggminitval text");
     empty("pg_prepared_xacts", "transaction int8, gid text, prepared timestamptz, owner name, database name");
+    InformationSchema.register();
   }
 }

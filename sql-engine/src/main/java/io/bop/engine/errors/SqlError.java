@@ -9,6 +9,7 @@ public final class SqlError extends Exception {
   private final String detail;
   private final String hint;
   private final int position;
+  private final String context;
 
   public SqlError(Condition condition, String message) {
     this(condition, message, null, null, 0, null);
@@ -22,11 +23,17 @@ public final class SqlError extends Exception {
    * @param position 1-based character position in the statement text the error refers to, 0 if none
    */
   public SqlError(Condition condition, String message, String detail, String hint, int position, Throwable cause) {
+    this(condition, message, detail, hint, position, null, cause);
+  }
+
+  private SqlError(Condition condition, String message, String detail, String hint, int position, String context,
+      Throwable cause) {
     super(message, cause, false, cause != null);
     this.condition = condition;
     this.detail = detail;
     this.hint = hint;
     this.position = position;
+    this.context = context;
   }
 
   public Condition condition() {
@@ -45,8 +52,18 @@ public final class SqlError extends Exception {
     return position;
   }
 
+  /** Where in the work of a statement it happened (PostgreSQL's CONTEXT: {@code COPY t, line 3}), or null. */
+  public String context() {
+    return context;
+  }
+
   /** The same error pointing at {@code position}, for errors found before the statement text was known. */
   public SqlError at(int position) {
-    return new SqlError(condition, getMessage(), detail, hint, position, getCause());
+    return new SqlError(condition, getMessage(), detail, hint, position, context, getCause());
+  }
+
+  /** The same error with its context. */
+  public SqlError in(String context) {
+    return new SqlError(condition, getMessage(), detail, hint, position, context, getCause());
   }
 }

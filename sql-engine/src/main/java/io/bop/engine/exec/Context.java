@@ -45,13 +45,19 @@ public interface Context {
   /** The writer connection inside a transaction, beginning one if needed; held until the transaction ends. */
   Lease writeConnection() throws SqlError;
 
-  /** Marks the running statement's connection, so that a cancel request can interrupt it. */
+  /** Marks the running statement's connection (null when it stops), so that a cancel request can interrupt it. */
   void running(Connection connection);
+
+  /** Fails with 57014 if the current statement was cancelled; for work between SQLite steps (rows, COPY). */
+  void checkCancelled() throws SqlError;
 
   /** Records that this transaction changed the schema; cached plans for the database become stale. */
   void schemaChanged();
 
   void notice(Notice notice);
+
+  /** Whether the session is inside a BEGIN block (some statements, like VACUUM, may not run there). */
+  boolean inTransactionBlock();
 
   Transactions transactions();
 

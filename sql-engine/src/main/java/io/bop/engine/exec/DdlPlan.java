@@ -16,9 +16,14 @@ import java.util.List;
  * so is SQLite's). Whether the objects it names exist is checked when it runs, not when it was translated.
  *
  * @param tag the command tag ({@code CREATE TABLE}, {@code DROP INDEX}, …)
+ * @param changesSchema whether it changes the schema (TRUNCATE and ANALYZE do not), which makes cached plans stale
  * @param work what it does
  */
-public record DdlPlan(String tag, Work work) implements Plan {
+public record DdlPlan(String tag, boolean changesSchema, Work work) implements Plan {
+  public DdlPlan(String tag, Work work) {
+    this(tag, true, work);
+  }
+
   /** The steps of a schema change. */
   @FunctionalInterface
   public interface Work {
@@ -60,6 +65,10 @@ public record DdlPlan(String tag, Work work) implements Plan {
     public void notice(String message) {
       context.notice(io.bop.engine.Notice.notice(message));
     }
+
+    public boolean inTransactionBlock() {
+      return context.inTransactionBlock();
+    }
   }
 
   @Override public List<SqlType> parameterTypes() {
@@ -75,7 +84,9 @@ public record DdlPlan(String tag, Work work) implements Plan {
     context.running(lease.connection());
     try {
       work.run(new Steps(lease.connection(), context));
-      context.schemaChanged();
+      if (changesSchema) {
+        context.schemaChanged();
+      }
       return Executions.command(tag);
     } catch (SQLException e) {
       throw SqliteErrors.map(e, null);

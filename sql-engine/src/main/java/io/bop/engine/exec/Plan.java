@@ -23,6 +23,17 @@ public interface Plan {
    */
   Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError;
 
+  /**
+   * Whether an execution takes microseconds and never waits, judged by those before it: it may then run on the I/O
+   * thread that received it.
+   */
+  default boolean quick() {
+    return false;
+  }
+
+  /** Records how long an execution took, from its start until its last row was read. */
+  default void executed(long nanos) {}
+
   /** Whether the statement may run in a failed transaction block (only ending it may). */
   default boolean allowedInFailedTransaction() {
     return false;

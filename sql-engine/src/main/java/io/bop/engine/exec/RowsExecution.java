@@ -2,7 +2,6 @@ package io.bop.engine.exec;
 
 import io.bop.engine.Column;
 import io.bop.engine.Execution;
-import io.bop.engine.Notice;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.types.Values;
 import java.sql.PreparedStatement;
@@ -10,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** Rows streamed from an open SQLite statement; the statement and its connection are held until closed. */
 final class RowsExecution implements Execution {
@@ -42,6 +40,7 @@ final class RowsExecution implements Execution {
     if (rows == null) {
       return null;
     }
+    context.checkCancelled();
     try {
       context.running(lease.connection());
       if (!rows.next()) {
@@ -69,18 +68,6 @@ final class RowsExecution implements Execution {
 
   @Override public long rowCount() {
     return count;
-  }
-
-  @Override public long lastInsertId() {
-    return 0;
-  }
-
-  @Override public List<Notice> notices() {
-    return List.of();
-  }
-
-  @Override public Map<String, String> changedParameters() {
-    return Map.of();
   }
 
   @Override public void close() {

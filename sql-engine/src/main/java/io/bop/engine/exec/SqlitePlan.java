@@ -23,9 +23,27 @@ import java.util.Map;
  * @param writes whether it must run on the writer inside a transaction
  * @param tag the command tag's verb: SELECT, INSERT, UPDATE, DELETE
  * @param catalogRelations the PostgreSQL catalog relations it reads, brought up to date on its connection first
+ * @param times how long its executions took
  */
 public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
-    boolean writes, String tag, List<String> catalogRelations) implements Plan {
+    boolean writes, String tag, List<String> catalogRelations, ExecutionTimes times) implements Plan {
+
+  public SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
+      boolean writes, String tag, List<String> catalogRelations) {
+    this(sql, arguments, parameterTypes, columns, writes, tag, catalogRelations, new ExecutionTimes());
+  }
+
+  /**
+   * Needs no catalog materialised and its executions took microseconds so far. A write is quick too, but only runs
+   * where the transaction already holds the writer: taking it may wait (see {@link Context#writeConnection()}).
+   */
+  @Override public boolean quick() {
+    return catalogRelations.isEmpty() && times.quick();
+  }
+
+  @Override public void executed(long nanos) {
+    times.record(nanos);
+  }
 
   @Override public Execution execute(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
     Lease lease = writes ? context.writeConnection() : context.readConnection();
@@ -54,7 +72,7 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
     } catch (SQLException e) {
       discard(statement);
       lease.release();
-      SqlError error = SqliteErrors.map(e, null);
+      SqlError error = SqliteErrors.map(e, catalogOrNull(context));
       if (error.condition() == io.bop.engine.errors.Condition.SYNTAX_ERROR) {
         // The client's statement parsed, so SQLite rejecting its translation is bop's bug.
         LOG.warn("SQLite rejected a translated statement ({}): {}", error.getMessage(), sql);
@@ -80,6 +98,15 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
   private static long lastInsertRowid(Lease lease) throws SQLException {
     try (Statement s = lease.connection().createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
       return r.next() ? r.getLong(1) : 0;
+    }
+  }
+
+  /** The catalog names constraints in errors; an error while failing is not worth a second one. */
+  private static io.bop.engine.catalog.Catalog catalogOrNull(Context context) {
+    try {
+      return context.catalog();
+    } catch (SqlError e) {
+      return null;
     }
   }
 

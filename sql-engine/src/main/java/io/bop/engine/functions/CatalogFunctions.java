@@ -6,8 +6,8 @@ import io.bop.engine.catalog.ForeignKey;
 import io.bop.engine.catalog.Index;
 import io.bop.engine.catalog.IndexDefinitions;
 import io.bop.engine.catalog.Oids;
-import io.bop.engine.catalog.PgCatalog;
 import io.bop.engine.catalog.PgTypes;
+import io.bop.engine.catalog.RegTypes;
 import io.bop.engine.catalog.Table;
 import io.bop.engine.catalog.TableColumn;
 import io.bop.engine.exec.Database;
@@ -28,7 +28,9 @@ final class CatalogFunctions {
         : PgTypes.format(((Number) a[0]).intValue(), a[1] == null ? -1 : ((Number) a[1]).intValue()));
     Udf.register(c, "pg_get_userbyid", 1, true, a -> a[0] == null ? null : "bop");
     for (String visible : List.of("pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible",
-        "pg_collation_is_visible", "pg_opclass_is_visible", "pg_operator_is_visible")) {
+        "pg_collation_is_visible", "pg_opclass_is_visible", "pg_operator_is_visible", "pg_opfamily_is_visible",
+        "pg_conversion_is_visible", "pg_statistics_obj_is_visible", "pg_ts_config_is_visible",
+        "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible")) {
       Udf.register(c, visible, 1, true, a -> a[0] == null ? null : 1L);
     }
     for (String privilege : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
@@ -36,11 +38,17 @@ final class CatalogFunctions {
       Udf.register(c, privilege, -1, true, a -> 1L);
     }
     // reg* values: OIDs inside a query, names when shown (bop_regname) or read from text (bop_regoid).
-    Udf.register(c, "bop_regname", 2, true, a -> a[1] == null ? null : regName(a[0].toString(),
+    Udf.register(c, "bop_regname", 2, true, a -> a[1] == null ? null : RegTypes.name(a[0].toString(),
         ((Number) a[1]).longValue(), database.cachedCatalog()));
-    Udf.register(c, "bop_regoid", 2, true, a -> a[1] == null ? null : regOid(a[0].toString(), Functions.text(a[1]),
-        database.cachedCatalog()));
+    Udf.register(c, "bop_regoid", 2, true, a -> a[1] == null ? null : RegTypes.oid(a[0].toString(),
+        Functions.text(a[1]), database.cachedCatalog()));
     Udf.register(c, "pg_encoding_to_char", 1, true, a -> a[0] == null ? null : "UTF8");
+    Udf.register(c, "pg_char_to_encoding", 1, true, a -> a[0] == null ? null
+        : Functions.text(a[0]).equalsIgnoreCase("UTF8") ? 6L : -1L);
+    Udf.register(c, "getdatabaseencoding", 0, true, a -> "UTF8");
+    // Databases live in their own files, never in a tablespace of their own: PostgreSQL's answer for pg_default.
+    Udf.register(c, "pg_tablespace_location", 1, true, a -> a[0] == null ? null : "");
+    Udf.register(c, "quote_ident", 1, true, a -> a[0] == null ? null : IndexDefinitions.quote(Functions.text(a[0])));
     Udf.register(c, "pg_is_in_recovery", 0, true, a -> 0L);
     Udf.register(c, "pg_relation_is_publishable", 1, true, a -> 1L);
     // adbin holds the default as written, so pg_get_expr has nothing left to decompile.
@@ -61,41 +69,11 @@ final class CatalogFunctions {
     // so these only need to exist for catalog queries to compile, and describe nothing.
     for (String none : List.of("pg_get_viewdef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_functiondef",
         "pg_get_function_arguments", "pg_get_function_result", "pg_get_function_identity_arguments",
+        "pg_get_function_sqlbody",
         "pg_get_partkeydef", "pg_get_partition_constraintdef", "pg_get_statisticsobjdef",
         "pg_get_statisticsobjdef_columns", "pg_get_statisticsobjdef_expressions")) {
       Udf.register(c, none, -1, true, a -> null);
     }
-  }
-
-  private static String regName(String type, long oid, Catalog catalog) {
-    if (oid == 0) {
-      return "-";
-    }
-    return switch (type) {
-      case "regclass" -> PgCatalog.relationName(oid, catalog);
-      case "regtype" -> PgTypes.format((int) oid, -1);
-      case "regnamespace" -> oid == 11 ? "pg_catalog" : oid == 2200 ? "public" : oid == 13000
-          ? "information_schema" : Long.toString(oid);
-      default -> Long.toString(oid);
-    };
-  }
-
-  private static Long regOid(String type, String text, Catalog catalog) throws io.bop.engine.errors.SqlError {
-    String t = text.strip();
-    if (t.matches("\\d+")) {
-      return Long.parseLong(t);
-    }
-    String name = t.substring(t.lastIndexOf('.') + 1).replace("\"", "");
-    if (type.equals("regclass")) {
-      long oid = catalog == null ? 0 : PgCatalog.relationOid(name, catalog);
-      if (oid == 0) {
-        throw new io.bop.engine.errors.SqlError(io.bop.engine.errors.Condition.UNDEFINED_TABLE,
-            "relation \"" + t + "\" does not exist");
-      }
-      return oid;
-    }
-    io.bop.engine.types.SqlType resolved = io.bop.engine.types.TypeNames.resolve(name, List.of(), false);
-    return resolved == null ? null : (long) resolved.pgOid();
   }
 
   private static Optional<Object[]> index(Database database, int oid) {

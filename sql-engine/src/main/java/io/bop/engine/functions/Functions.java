@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,7 +31,10 @@ public final class Functions {
   private static final Map<String, SqlType> TYPES = new ConcurrentHashMap<>();
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
-  public static void install(Connection c, Database database) throws SQLException {
+  /**
+   * @param cancelSession cancels the running statement of the session with the given id; false if there is none
+   */
+  public static void install(Connection c, Database database, IntPredicate cancelSession) throws SQLException {
     // bop_cast(value, declaration, zone): a value converted to the storage form of a declared type.
     Udf.register(c, "bop_cast", 3, true, a -> cast(a[0], (String) a[1], (String) a[2]));
     // bop_regexp(text, pattern, flags): PostgreSQL's ~ (flags '') and ~* (flags 'i').
@@ -58,8 +62,27 @@ public final class Functions {
     Udf.register(c, "starts_with", 2, true, a -> a[0] == null || a[1] == null ? null : text(a[0]).startsWith(text(a[1])));
     Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
         : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
+    Udf.register(c, "pg_sleep", 1, false, a -> sleep(a[0]));
+    // trunc(x, digits); SQLite has trunc(x) only
+    Udf.register(c, "trunc", 2, true, a -> a[0] == null || a[1] == null ? null : new java.math.BigDecimal(
+        a[0].toString()).setScale(((Number) a[1]).intValue(), java.math.RoundingMode.DOWN).doubleValue());
+    Udf.register(c, "pg_cancel_backend", 1, false, a -> a[0] != null && cancelSession.test(((Number) a[0]).intValue()));
+    DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
     MySqlUdfs.install(c);
+  }
+
+  /** pg_sleep: waits on the statement's thread, which a cancel interrupts. */
+  private static String sleep(Object seconds) throws SqlError {
+    if (seconds == null) {
+      return "";
+    }
+    try {
+      Thread.sleep((long) (((Number) seconds).doubleValue() * 1000));
+    } catch (InterruptedException e) {
+      throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+    }
+    return "";
   }
 
   /** array_to_string over a stored (JSON) array: NULL elements are skipped unless a replacement is given. */

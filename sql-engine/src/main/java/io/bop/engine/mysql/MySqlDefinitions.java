@@ -66,10 +66,10 @@ public final class MySqlDefinitions {
     return sql.toString();
   }
 
-  /** A view; its query is kept as bop runs it, which is SQL too. */
-  public static String createView(Table view, String user) {
+  /** A view, with its query as its CREATE VIEW wrote it. */
+  public static String createView(Table view, String user, String query) {
     return "CREATE ALGORITHM=UNDEFINED DEFINER=" + quote(user) + "@`%` SQL SECURITY DEFINER VIEW "
-        + quote(view.name()) + " AS select 1";
+        + quote(view.name()) + " AS " + query;
   }
 
   /** The primary key first, then unique keys, then the rest, as MySQL lists them. */
@@ -85,6 +85,9 @@ public final class MySqlDefinitions {
     String value = defaultClause(c);
     if (value != null) {
       line.append(" DEFAULT ").append(value);
+    }
+    if (c.onUpdate() != null) {
+      line.append(" ON UPDATE ").append(c.onUpdate());
     }
     if (c.generated()) {
       line.append(" AUTO_INCREMENT");

@@ -225,13 +225,36 @@ public final class MySqlPlans {
         List<Column> columns = List.of(Column.of("View", SqlType.VARCHAR), Column.of("Create View", SqlType.VARCHAR),
             Column.of("character_set_client", SqlType.VARCHAR), Column.of("collation_connection", SqlType.VARCHAR));
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {t.name(), MySqlDefinitions.createView(t, context.user()), "utf8mb4",
-            SystemVariables.COLLATION});
+        String view = MySqlDefinitions.createView(t, context.user(), viewQuery(context, t));
+        rows.add(new Object[] {t.name(), view, "utf8mb4", SystemVariables.COLLATION});
         return Executions.rows(columns, rows, "SHOW");
       }
       List<Object[]> rows = new ArrayList<>();
       rows.add(new Object[] {t.name(), MySqlDefinitions.createTable(t, nextAutoIncrement(context, t))});
       return Executions.rows(columns(), rows, "SHOW");
+    }
+
+    /** The view's query as written; for a view bop did not keep it of, the query as SQLite runs it. */
+    private static String viewQuery(Context context, Table view) throws SqlError {
+      Lease lease = context.readConnection();
+      try {
+        String query = io.bop.engine.catalog.Metadata.viewQuery(lease.connection(), view.name());
+        if (query != null) {
+          return query;
+        }
+        try (PreparedStatement s = lease.connection().prepareStatement(
+            "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?")) {
+          s.setString(1, view.name());
+          try (ResultSet r = s.executeQuery()) {
+            String sql = r.next() ? r.getString(1) : "";
+            return sql.substring(sql.indexOf(" AS ") + 4);
+          }
+        }
+      } catch (SQLException e) {
+        throw io.bop.engine.exec.SqliteErrors.map(e, null);
+      } finally {
+        lease.release();
+      }
     }
 
     /** The value AUTO_INCREMENT would give next, or 0 if the table has no such column or never gave one. */

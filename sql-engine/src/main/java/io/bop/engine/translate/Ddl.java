@@ -1,5 +1,9 @@
 package io.bop.engine.translate;
 
+import static io.bop.engine.translate.TableDefinition.quote;
+import static io.bop.engine.translate.TableDefinition.quotedList;
+
+import io.bop.engine.catalog.ForeignKey;
 import io.bop.engine.catalog.Index;
 import io.bop.engine.catalog.Metadata;
 import io.bop.engine.catalog.Table;
@@ -15,20 +19,28 @@ import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateTable;
 import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDrop;
+import io.bop.engine.parser.ast.BopMaintenance;
+import io.bop.engine.parser.ast.BopTruncate;
+import io.bop.engine.parser.ast.DropBehavior;
 import io.bop.engine.parser.ast.BopReferences;
 import io.bop.engine.parser.ast.BopTableConstraint;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
 import io.bop.engine.types.TypeNames;
+import io.bop.engine.translate.TableDefinition.CheckConstraint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * CREATE and DROP. Tables are created with each column's declared type as its SQLite type (which gives SQLite
@@ -44,15 +56,11 @@ final class Ddl {
     this.source = source;
   }
 
-  private static String quote(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
-  }
-
-  private static String last(SqlIdentifier id) {
+  static String last(SqlIdentifier id) {
     return id.names.get(id.names.size() - 1);
   }
 
-  private static String checkedName(SqlIdentifier id) throws SqlError {
+  static String checkedName(SqlIdentifier id) throws SqlError {
     if (id.names.size() > 1 && !id.names.get(id.names.size() - 2).equalsIgnoreCase("public")) {
       throw new SqlError(Condition.UNDEFINED_OBJECT, "schema \"" + id.names.get(id.names.size() - 2)
           + "\" does not exist");
@@ -66,23 +74,13 @@ final class Ddl {
 
   // ===================================================================================== CREATE TABLE
 
-  /** A column as it will be created. */
-  private static final class NewColumn {
-    String name;
-    SqlType type;
-    boolean notNull;
-    boolean primaryKey;
-    String identity = TableColumn.NO_IDENTITY;
-    String defaultText;
-    String defaultSql;
-    String comment;
-    /** The SQLite collation of a MySQL string column, else null. */
-    String collation;
-    final List<String> inline = new ArrayList<>();
+  /** A unique constraint or a (MySQL) index declared with a table: a SQLite index of its own. */
+  record Key(String name, List<String> columns, boolean unique) {
+    String createSql(String table) {
+      return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON " + quote(table) + " ("
+          + quotedList(columns) + ")";
+    }
   }
-
-  /** A constraint as it will be created and recorded. */
-  private record NewConstraint(String name, String kind, List<String> columns, String sql, String definition) {}
 
   Plan createTable(BopCreateTable create) throws SqlError {
     if (create.temporary()) {
@@ -92,112 +90,42 @@ final class Ddl {
     if (create.query() != null) {
       return createTableAs(create, table);
     }
-    Map<String, NewColumn> columns = new LinkedHashMap<>();
-    List<NewConstraint> constraints = new ArrayList<>();
-    List<String> primaryKey = new ArrayList<>();
-    String primaryKeyName = null;
+    TableDefinition definition = new TableDefinition(table);
+    List<Key> keys = new ArrayList<>();
     for (SqlNode node : create.columns()) {
-      BopColumnDefinition definition = (BopColumnDefinition) node;
-      NewColumn column = column(table, definition, constraints);
+      BopColumnDefinition columnDefinition = (BopColumnDefinition) node;
+      TableDefinition.Column column = column(definition, columnDefinition, keys);
       if (r.dialect == Dialect.MYSQL) {
-        column.collation = MySqlDdl.collation(definition, column.type, create);
+        column.collation = MySqlDdl.collation(columnDefinition, column.type, create);
       }
-      if (columns.put(column.name.toLowerCase(Locale.ROOT), column) != null) {
-        throw new SqlError(Condition.DUPLICATE_OBJECT, "column \"" + column.name + "\" specified more than once");
+      if (definition.column(column.name).isPresent()) {
+        throw new SqlError(Condition.DUPLICATE_COLUMN, "column \"" + column.name + "\" specified more than once");
       }
-      if (column.primaryKey) {
-        if (!primaryKey.isEmpty()) {
-          throw new SqlError(Condition.INVALID_TABLE_DEFINITION, "multiple primary keys for table \"" + table
-              + "\" are not allowed");
-        }
-        primaryKey.add(column.name);
-        primaryKeyName = definition.constraint(BopColumnConstraint.Kind.PRIMARY_KEY).map(BopColumnConstraint::name)
-            .map(SqlIdentifier::getSimple).orElse(null);
+      definition.columns.add(column);
+      Optional<BopColumnConstraint> primaryKey = columnDefinition.constraint(BopColumnConstraint.Kind.PRIMARY_KEY);
+      if (primaryKey.isPresent()) {
+        setPrimaryKey(definition, List.of(column.name), primaryKey.get().name());
       }
     }
     for (SqlNode node : create.constraints()) {
       BopTableConstraint constraint = (BopTableConstraint) node;
-      List<String> keys = keyColumns(constraint, columns, table);
-      String name = constraint.name() == null ? null : constraint.name().getSimple();
+      List<String> columns = keyColumns(constraint, definition, false);
+      SqlIdentifier name = constraint.name();
       switch (constraint.kind()) {
-        case PRIMARY_KEY -> {
-          if (!primaryKey.isEmpty()) {
-            throw new SqlError(Condition.INVALID_TABLE_DEFINITION, "multiple primary keys for table \"" + table
-                + "\" are not allowed");
-          }
-          primaryKey.addAll(keys);
-          primaryKeyName = name;
-        }
-        case UNIQUE -> constraints.add(unique(table, name, keys));
-        case CHECK -> constraints.add(check(table, name, constraint.check(), columns));
-        case FOREIGN_KEY -> constraints.add(foreignKey(table, name, keys, constraint.references()));
-        case INDEX -> constraints.add(new NewConstraint(name != null ? name : table + "_" + String.join("_", keys) + "_idx",
-            "index", keys, null, null));
+        case PRIMARY_KEY -> setPrimaryKey(definition, columns, name);
+        case UNIQUE -> keys.add(unique(table, name, columns));
+        case CHECK -> definition.checks.add(check(definition, name, constraint.check()));
+        case FOREIGN_KEY -> definition.foreignKeys.add(foreignKey(table, name, columns, constraint.references()));
+        case INDEX -> keys.add(index(table, name, columns));
       }
     }
-    for (String key : primaryKey) {
-      columns.get(key.toLowerCase(Locale.ROOT)).notNull = true;
+    for (int i = 0; i < definition.foreignKeys.size(); i++) {
+      definition.foreignKeys.set(i, resolved(definition.foreignKeys.get(i), definition));
     }
-    NewColumn rowid = rowidAlias(columns, primaryKey);
-    for (NewColumn column : columns.values()) {
-      if (!column.identity.isEmpty() && column != rowid) {
-        throw Expressions.unsupported("an identity or serial column that is not the table's only primary key column ("
-            + column.name + ")");
-      }
-    }
-    String pkName = primaryKeyName != null ? primaryKeyName : table + "_pkey";
-    StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (");
-    List<String> parts = new ArrayList<>();
-    for (NewColumn column : columns.values()) {
-      StringBuilder c = new StringBuilder(quote(column.name)).append(' ');
-      if (column == rowid) {
-        // Only a column declared exactly INTEGER becomes SQLite's row id; its real type is in the metadata.
-        c.append("INTEGER PRIMARY KEY").append(column.identity.isEmpty() ? "" : " AUTOINCREMENT");
-      } else {
-        c.append(sqliteType(column.type));
-      }
-      if (column.collation != null) {
-        c.append(" COLLATE ").append(column.collation);
-      }
-      if (column.notNull && column != rowid) {
-        c.append(" NOT NULL");
-      }
-      if (column.defaultSql != null) {
-        c.append(" DEFAULT (").append(column.defaultSql).append(')');
-      }
-      column.inline.forEach(clause -> c.append(' ').append(clause));
-      parts.add(c.toString());
-    }
-    if (!primaryKey.isEmpty() && rowid == null) {
-      parts.add("CONSTRAINT " + quote(pkName) + " PRIMARY KEY (" + quotedList(primaryKey) + ")");
-    }
-    for (NewConstraint c : constraints) {
-      if (c.kind().equals("c") || c.kind().equals("f")) {
-        parts.add(c.sql());
-      }
-    }
-    sql.append(String.join(", ", parts)).append(')');
-    List<String> statements = new ArrayList<>();
-    statements.add(sql.toString());
-    if (r.dialect == Dialect.MYSQL) {
-      statements.addAll(MySqlDdl.optionStatements(create, table));
-    }
-    for (NewConstraint c : constraints) {
-      if (c.kind().equals("u") || c.kind().equals("index")) {
-        statements.add(c.sql() != null ? c.sql()
-            : "CREATE INDEX " + quote(c.name()) + " ON " + quote(table) + " (" + quotedList(c.columns()) + ")");
-      }
-    }
-    List<TableColumn> metadata = new ArrayList<>();
-    int number = 1;
-    for (NewColumn c : columns.values()) {
-      metadata.add(new TableColumn(c.name, number++, c.type, c.notNull, c.defaultText, c.identity, c.comment));
-    }
-    List<NewConstraint> recorded = new ArrayList<>(constraints.stream().filter(c -> !c.kind().equals("index")).toList());
-    if (!primaryKey.isEmpty()) {
-      recorded.add(new NewConstraint(pkName, "p", primaryKey, null, null));
-    }
+    definition.validate();
+    String sql = definition.createSql();
     boolean ifNotExists = create.ifNotExists();
+    List<String> options = r.dialect == Dialect.MYSQL ? MySqlDdl.optionStatements(create, table) : List.of();
     String comment = r.dialect == Dialect.MYSQL ? MySqlDdl.comment(create) : null;
     return new DdlPlan("CREATE TABLE", steps -> {
       if (steps.exists("table", table) || steps.exists("view", table)) {
@@ -207,14 +135,16 @@ final class Ddl {
         }
         throw new SqlError(Condition.DUPLICATE_TABLE, "relation \"" + table + "\" already exists");
       }
-      for (String statement : statements) {
-        steps.execute(statement);
+      steps.execute(sql);
+      definition.record(steps.connection());
+      for (String option : options) {
+        steps.execute(option);
       }
-      for (TableColumn column : metadata) {
-        Metadata.putColumn(steps.connection(), table, column);
-      }
-      for (NewConstraint c : recorded) {
-        Metadata.putConstraint(steps.connection(), table, c.name(), c.kind(), c.columns(), c.definition());
+      for (Key key : keys) {
+        steps.execute(key.createSql(table));
+        if (key.unique()) {
+          Metadata.putConstraint(steps.connection(), table, key.name(), "u", key.columns(), null);
+        }
       }
       if (comment != null) {
         Metadata.putTableComment(steps.connection(), table, comment);
@@ -222,38 +152,55 @@ final class Ddl {
     });
   }
 
-  private NewColumn column(String table, BopColumnDefinition definition, List<NewConstraint> constraints)
+  /** Makes {@code columns} the primary key, which also makes them NOT NULL. */
+  static void setPrimaryKey(TableDefinition table, List<String> columns, SqlIdentifier name) throws SqlError {
+    if (!table.primaryKey.isEmpty()) {
+      throw new SqlError(Condition.INVALID_TABLE_DEFINITION, "multiple primary keys for table \"" + table.name
+          + "\" are not allowed");
+    }
+    table.primaryKey.addAll(columns);
+    table.primaryKeyName = name == null ? null : name.getSimple();
+    for (String key : columns) {
+      table.column(key).orElseThrow().notNull = true;
+    }
+  }
+
+  /**
+   * A column definition of CREATE TABLE or ALTER TABLE ADD COLUMN; its CHECK and REFERENCES clauses are added to
+   * {@code table}, its UNIQUE clause to {@code keys}. The column itself is not added, nor its PRIMARY KEY.
+   */
+  TableDefinition.Column column(TableDefinition table, BopColumnDefinition definition, List<Key> keys)
       throws SqlError {
-    NewColumn column = new NewColumn();
-    column.name = definition.name().getSimple();
+    TableDefinition.Column column = new TableDefinition.Column(definition.name().getSimple(),
+        Expressions.type(definition.type()));
     String typeName = definition.typeName().name().replace("\"", "").toLowerCase(Locale.ROOT);
-    column.type = Expressions.type(definition.type());
     if (TypeNames.isSerial(typeName)) {
       column.identity = TableColumn.SERIAL;
       column.notNull = true;
-      column.defaultText = "nextval('" + table + "_" + column.name + "_seq'::regclass)";
+      column.defaultText = "nextval('" + table.name + "_" + column.name + "_seq'::regclass)";
     }
+    TableDefinition alone = new TableDefinition(table.name);
+    alone.columns.add(column);
     for (SqlNode node : definition.constraints()) {
       BopColumnConstraint clause = (BopColumnConstraint) node;
-      String name = clause.name() == null ? null : clause.name().getSimple();
+      SqlIdentifier name = clause.name();
       switch (clause.kind()) {
         case NOT_NULL -> column.notNull = true;
         case NULL -> column.notNull = false;
-        case PRIMARY_KEY -> column.primaryKey = true;
-        case UNIQUE -> constraints.add(unique(table, name, List.of(column.name)));
+        case PRIMARY_KEY -> { } // the caller's: it may make the column the row id
+        case UNIQUE -> keys.add(unique(table.name, name, List.of(column.name)));
         case DEFAULT -> {
-          column.defaultText = source.of(clause.expression()) != null ? source.of(clause.expression())
-              : SqliteDialect.unparse(clause.expression());
+          column.defaultText = written(clause.expression());
           column.defaultSql = storedExpression(clause.expression(), Scope.empty(), column.type);
         }
-        case CHECK -> constraints.add(check(table, name, clause.expression(), Map.of(column.name.toLowerCase(Locale.ROOT),
-            column)));
-        case REFERENCES -> constraints.add(foreignKey(table, name, List.of(column.name), clause.references()));
+        case CHECK -> table.checks.add(check(alone, name, clause.expression()));
+        case REFERENCES -> table.foreignKeys.add(foreignKey(table.name, name, List.of(column.name),
+            clause.references()));
         case GENERATED_ALWAYS_AS_IDENTITY -> column.identity = TableColumn.ALWAYS;
         case GENERATED_BY_DEFAULT_AS_IDENTITY -> column.identity = TableColumn.BY_DEFAULT;
         case AUTO_INCREMENT -> column.identity = TableColumn.AUTO_INCREMENT;
-        case COMMENT -> column.comment = ((org.apache.calcite.sql.SqlLiteral) clause.expression()).getValueAs(String.class);
-        case ON_UPDATE -> throw Expressions.unsupported("ON UPDATE in a column definition");
+        case COMMENT -> column.comment = ((SqlLiteral) clause.expression()).getValueAs(String.class);
+        case ON_UPDATE -> column.onUpdate = onUpdate(clause.expression(), column);
       }
     }
     if (!column.identity.isEmpty()) {
@@ -265,26 +212,21 @@ final class Ddl {
     return column;
   }
 
-  /** The INTEGER PRIMARY KEY: the primary key if it is one integer column (all serial and identity columns are). */
-  private static NewColumn rowidAlias(Map<String, NewColumn> columns, List<String> primaryKey) {
-    if (primaryKey.size() == 1) {
-      NewColumn c = columns.get(primaryKey.get(0).toLowerCase(Locale.ROOT));
-      // An unsigned key fits the (signed 64-bit) row id as long as its values are generated.
-      if (c.type.kind().isInteger() && (!c.type.unsigned() || !c.identity.isEmpty())) {
-        return c;
-      }
+  /** MySQL's ON UPDATE value, as written; MySQL takes only the current time, for a DATETIME or TIMESTAMP column. */
+  private String onUpdate(SqlNode value, TableDefinition.Column column) throws SqlError {
+    String name = value instanceof SqlCall call ? call.getOperator().getName()
+        : value instanceof SqlIdentifier id ? id.getSimple() : "";
+    boolean now = List.of("current_timestamp", "now", "localtime", "localtimestamp")
+        .contains(name.toLowerCase(Locale.ROOT));
+    if (!now || column.type.kind() != TypeKind.TIMESTAMP && column.type.kind() != TypeKind.TIMESTAMPTZ) {
+      throw new SqlError(Condition.INVALID_TABLE_DEFINITION, "Invalid ON UPDATE clause for '" + column.name
+          + "' column");
     }
-    if (primaryKey.isEmpty()) {
-      for (NewColumn c : columns.values()) {
-        if (!c.identity.isEmpty()) {
-          return c;
-        }
-      }
-    }
-    return null;
+    return written(value);
   }
 
-  private static List<String> keyColumns(BopTableConstraint constraint, Map<String, NewColumn> columns, String table)
+  /** The columns of a key constraint, as the table names them; PostgreSQL words a missing one differently in ALTER. */
+  static List<String> keyColumns(BopTableConstraint constraint, TableDefinition table, boolean alter)
       throws SqlError {
     List<String> keys = new ArrayList<>();
     if (constraint.columns() == null) {
@@ -295,37 +237,56 @@ final class Ddl {
       if (!(key instanceof SqlIdentifier id)) {
         throw Expressions.unsupported("an expression in a key constraint");
       }
-      NewColumn column = columns.get(last(id).toLowerCase(Locale.ROOT));
-      if (column == null) {
-        throw new SqlError(Condition.UNDEFINED_COLUMN, "column \"" + last(id) + "\" named in key does not exist");
-      }
+      String name = last(id);
+      TableDefinition.Column column = table.column(name).orElseThrow(() ->
+          alter && constraint.kind() == BopTableConstraint.Kind.PRIMARY_KEY ? TableDefinition.noColumn(name, table.name)
+          : new SqlError(Condition.UNDEFINED_COLUMN, constraint.kind() == BopTableConstraint.Kind.FOREIGN_KEY
+              ? "column \"" + name + "\" referenced in foreign key constraint does not exist"
+              : "column \"" + name + "\" named in key does not exist"));
       keys.add(column.name);
     }
     return keys;
   }
 
-  private static NewConstraint unique(String table, String name, List<String> columns) {
-    String n = name != null ? name : table + "_" + String.join("_", columns) + "_key";
-    return new NewConstraint(n, "u", columns,
-        "CREATE UNIQUE INDEX " + quote(n) + " ON " + quote(table) + " (" + quotedList(columns) + ")", null);
+  static Key unique(String table, SqlIdentifier name, List<String> columns) {
+    return new Key(name != null ? name.getSimple() : table + "_" + String.join("_", columns) + "_key", columns, true);
   }
 
-  private NewConstraint check(String table, String name, SqlNode condition, Map<String, NewColumn> columns)
-      throws SqlError {
+  static Key index(String table, SqlIdentifier name, List<String> columns) {
+    return new Key(name != null ? name.getSimple() : table + "_" + String.join("_", columns) + "_idx", columns, false);
+  }
+
+  /**
+   * A CHECK on {@code table}'s columns. Unnamed, it is named as PostgreSQL names it: after the column if it
+   * mentions exactly one, else after the table alone.
+   */
+  CheckConstraint check(TableDefinition table, SqlIdentifier name, SqlNode condition) throws SqlError {
+    Scope scope = scope(table);
+    Set<String> mentioned = new LinkedHashSet<>();
+    condition.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlIdentifier id) {
+        scope.resolve(id.names).ifPresent(c -> mentioned.add(c.name()));
+        return null;
+      }
+    });
+    String n = name != null ? name.getSimple()
+        : table.name + "_" + (mentioned.size() == 1 ? mentioned.iterator().next() + "_" : "") + "check";
+    return new CheckConstraint(n, storedExpression(condition, scope, SqlType.BOOLEAN), written(condition));
+  }
+
+  /** What an expression over a row of {@code table} can name. */
+  static Scope scope(TableDefinition table) {
     Scope scope = Scope.empty();
     List<Scope.Column> visible = new ArrayList<>();
-    for (NewColumn c : columns.values()) {
-      visible.add(new Scope.Column(c.name, c.type, table, 0, 0));
+    for (TableDefinition.Column c : table.columns) {
+      visible.add(new Scope.Column(c.name, c.type, table.name, 0, 0));
     }
-    scope.add(new Scope.Source(table, visible, List.of()));
-    String n = name != null ? name : table + "_" + (columns.size() == 1 ? columns.values().iterator().next().name + "_"
-        : "") + "check";
-    String text = source.of(condition) != null ? source.of(condition) : SqliteDialect.unparse(condition);
-    return new NewConstraint(n, "c", List.of(), "CONSTRAINT " + quote(n) + " CHECK ("
-        + storedExpression(condition, scope, SqlType.BOOLEAN) + ")", text);
+    scope.add(new Scope.Source(table.name, visible, List.of()));
+    return scope;
   }
 
-  private NewConstraint foreignKey(String table, String name, List<String> columns, BopReferences references)
+  /** A FOREIGN KEY as written: the referenced columns are left empty if none were named. */
+  static ForeignKey foreignKey(String table, SqlIdentifier name, List<String> columns, BopReferences references)
       throws SqlError {
     String referenced = checkedName(references.table());
     List<String> referencedColumns = new ArrayList<>();
@@ -334,74 +295,116 @@ final class Ddl {
         referencedColumns.add(last((SqlIdentifier) c));
       }
     }
-    // MySQL lets a foreign key name the referenced columns of a table that does not exist yet (mysqldump creates
-    // tables in name order, with foreign_key_checks off).
-    boolean mayNotExist = r.dialect == Dialect.MYSQL && !referencedColumns.isEmpty();
-    if (!referenced.equalsIgnoreCase(table) && !mayNotExist) {
-      Table target = r.catalog.table(referenced).orElseThrow(() ->
-          new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + referenced + "\" does not exist"));
-      if (referencedColumns.isEmpty()) {
-        Index pk = target.primaryKey().orElseThrow(() -> new SqlError(Condition.INVALID_FOREIGN_KEY,
-            "there is no primary key for referenced table \"" + referenced + "\""));
-        referencedColumns.addAll(pk.columns());
+    String n = name != null ? name.getSimple() : table + "_" + String.join("_", columns) + "_fkey";
+    return new ForeignKey(n, table, columns, referenced, referencedColumns,
+        references.onUpdate() == null ? "NO ACTION" : references.onUpdate().sql,
+        references.onDelete() == null ? "NO ACTION" : references.onDelete().sql);
+  }
+
+  /**
+   * A foreign key of a new table, checked against the catalog unless it refers to the table itself. MySQL lets a
+   * foreign key name the columns of a table that does not exist yet (mysqldump creates tables in name order, with
+   * foreign_key_checks off); such a key is taken as written.
+   */
+  private ForeignKey resolved(ForeignKey fk, TableDefinition table) throws SqlError {
+    if (fk.referencedTable().equalsIgnoreCase(table.name)) {
+      return fk;
+    }
+    Optional<Table> target = r.catalog.table(fk.referencedTable()).filter(t -> !t.view());
+    if (target.isEmpty() && r.dialect == Dialect.MYSQL && !fk.referencedColumns().isEmpty()) {
+      return fk;
+    }
+    return referencing(fk, table, target.orElseThrow(() ->
+        new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + fk.referencedTable() + "\" does not exist")));
+  }
+
+  /**
+   * {@code fk} with the referenced table's names and its referenced columns filled in (the primary key if none
+   * were named), refused as PostgreSQL refuses it unless they are the table's primary key or a unique key of
+   * types {@code source}'s columns compare with.
+   */
+  static ForeignKey referencing(ForeignKey fk, TableDefinition source, Table target) throws SqlError {
+    List<String> key = new ArrayList<>();
+    if (fk.referencedColumns().isEmpty()) {
+      key.addAll(target.primaryKey().orElseThrow(() -> new SqlError(Condition.INVALID_FOREIGN_KEY,
+          "there is no primary key for referenced table \"" + target.name() + "\"")).columns());
+    }
+    for (String c : fk.referencedColumns()) {
+      key.add(target.column(c).orElseThrow(() -> new SqlError(Condition.UNDEFINED_COLUMN,
+          "column \"" + c + "\" referenced in foreign key constraint does not exist")).name());
+    }
+    if (key.size() != fk.columns().size()) {
+      throw new SqlError(Condition.INVALID_FOREIGN_KEY,
+          "number of referencing and referenced columns for foreign key disagree");
+    }
+    Set<String> wanted = lowerCase(key);
+    boolean unique = target.indexes().stream()
+        .anyMatch(i -> i.unique() && i.where() == null && lowerCase(i.columns()).equals(wanted));
+    if (!unique) {
+      throw new SqlError(Condition.INVALID_FOREIGN_KEY, "there is no unique constraint matching given keys for"
+          + " referenced table \"" + target.name() + "\"");
+    }
+    for (int i = 0; i < key.size(); i++) {
+      SqlType from = source.column(fk.columns().get(i)).orElseThrow().type;
+      SqlType to = target.column(key.get(i)).orElseThrow().type();
+      if (!comparable(from.kind(), to.kind())) {
+        throw new SqlError(Condition.DATATYPE_MISMATCH, "foreign key constraint \"" + fk.name()
+            + "\" cannot be implemented", "Key columns \"" + fk.columns().get(i) + "\" and \"" + key.get(i)
+            + "\" are of incompatible types: " + from.pgFormat() + " and " + to.pgFormat() + ".", null, 0, null);
       }
     }
-    String n = name != null ? name : table + "_" + String.join("_", columns) + "_fkey";
-    StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(n)).append(" FOREIGN KEY (")
-        .append(quotedList(columns)).append(") REFERENCES ").append(quote(referenced));
-    if (!referencedColumns.isEmpty()) {
-      sql.append(" (").append(quotedList(referencedColumns)).append(')');
-    }
-    if (references.onDelete() != null) {
-      sql.append(" ON DELETE ").append(references.onDelete().sql);
-    }
-    if (references.onUpdate() != null) {
-      sql.append(" ON UPDATE ").append(references.onUpdate().sql);
-    }
-    return new NewConstraint(n, "f", columns, sql.toString(), null);
+    return new ForeignKey(fk.name(), fk.table(), fk.columns(), target.name(), key, fk.onUpdate(), fk.onDelete());
+  }
+
+  /** Whether values of the two kinds compare, as a foreign key needs. */
+  private static boolean comparable(TypeKind a, TypeKind b) {
+    return a == b || a.isNumeric() && b.isNumeric() || a.isText() && b.isText();
+  }
+
+  static Set<String> lowerCase(List<String> names) {
+    Set<String> set = new HashSet<>();
+    names.forEach(n -> set.add(n.toLowerCase(Locale.ROOT)));
+    return set;
+  }
+
+  /** An expression as the user wrote it. */
+  String written(SqlNode expression) {
+    String text = source.of(expression);
+    return text != null ? text : SqliteDialect.unparse(expression);
   }
 
   /** An expression stored in the schema (a default or a check), in SQLite's terms. */
-  private String storedExpression(SqlNode expression, Scope scope, SqlType type) throws SqlError {
+  String storedExpression(SqlNode expression, Scope scope, SqlType type) throws SqlError {
+    return SqliteDialect.unparse(definitionExpression(expression, scope, type).node());
+  }
+
+  /**
+   * An expression SQLite evaluates on its own, with no parameters: values the session would supply are computed
+   * by SQLite.
+   */
+  Typed definitionExpression(SqlNode expression, Scope scope, SqlType type) throws SqlError {
     boolean before = r.definition;
     r.definition = true;
     try {
-      Typed typed = r.expressions.rewrite(expression, scope, type);
-      return SqliteDialect.unparse(typed.node());
+      return r.expressions.rewrite(expression, scope, type);
     } finally {
       r.definition = before;
     }
   }
 
-  /**
-   * The type SQLite is told, which gives the column its affinity; the type itself is in the metadata. SQLite takes
-   * only numbers as type arguments, and last: MySQL's ENUM and SET are TEXT, and UNSIGNED is left out.
-   */
-  private static String sqliteType(SqlType type) {
-    if (!type.values().isEmpty()) {
-      return "TEXT";
-    }
-    return type.unsigned() ? new SqlType(type.kind(), type.name(), type.length(), type.scale(), false, List.of())
-        .declaration() : type.declaration();
-  }
-
   private Plan createTableAs(BopCreateTable create, String table) throws SqlError {
     Queries.Result query = r.queries.query(create.query(), null);
-    List<String> definitions = new ArrayList<>();
-    List<TableColumn> metadata = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    TableDefinition definition = new TableDefinition(table);
     for (Typed column : query.columns()) {
-      SqlType type = column.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : column.type();
-      definitions.add(quote(column.name()) + " " + sqliteType(type));
-      metadata.add(new TableColumn(column.name(), metadata.size() + 1, type, false, null, TableColumn.NO_IDENTITY, null));
-      names.add(quote(column.name()));
+      definition.columns.add(new TableDefinition.Column(column.name(),
+          column.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : column.type()));
     }
-    String createSql = "CREATE TABLE " + quote(table) + " (" + String.join(", ", definitions) + ")";
     if (!r.arguments().isEmpty()) {
       throw Expressions.unsupported("parameters or session values in CREATE TABLE AS");
     }
-    String insertSql = "INSERT INTO " + quote(table) + " (" + String.join(", ", names) + ") "
-        + SqliteDialect.unparse(query.node());
+    String createSql = definition.createSql();
+    String insertSql = "INSERT INTO " + quote(table) + " (" + quotedList(definition.columns.stream()
+        .map(c -> c.name).toList()) + ") " + SqliteDialect.unparse(query.node());
     boolean ifNotExists = create.ifNotExists();
     return new DdlPlan("SELECT", steps -> {
       if (steps.exists("table", table)) {
@@ -413,9 +416,7 @@ final class Ddl {
       }
       steps.execute(createSql);
       steps.execute(insertSql);
-      for (TableColumn column : metadata) {
-        Metadata.putColumn(steps.connection(), table, column);
-      }
+      definition.record(steps.connection());
     });
   }
 
@@ -492,6 +493,7 @@ final class Ddl {
     }
     String sql = "CREATE VIEW " + quote(view) + " (" + String.join(", ", names) + ") AS "
         + SqliteDialect.unparse(query.node());
+    String written = written(create.query());
     boolean ifNotExists = create.ifNotExists();
     boolean orReplace = create.orReplace();
     return new DdlPlan("CREATE VIEW", steps -> {
@@ -510,6 +512,7 @@ final class Ddl {
       for (TableColumn column : metadata) {
         Metadata.putColumn(steps.connection(), view, column);
       }
+      Metadata.putConstraint(steps.connection(), view, view, "v", List.of(), written); // for SHOW CREATE VIEW
     });
   }
 
@@ -524,7 +527,10 @@ final class Ddl {
     switch (drop.objectType()) {
       case TABLE, VIEW -> {
         String kind = drop.objectType() == BopDrop.ObjectType.TABLE ? "table" : "view";
+        boolean cascade = drop.behavior() == DropBehavior.CASCADE;
         return new DdlPlan("DROP " + kind.toUpperCase(Locale.ROOT), steps -> {
+          // Tables dropped together may refer to each other: references are checked when the transaction commits.
+          steps.execute("PRAGMA defer_foreign_keys = ON");
           for (String name : names) {
             if (!steps.exists(kind, name)) {
               if (ifExists) {
@@ -534,8 +540,13 @@ final class Ddl {
               throw new SqlError(Condition.UNDEFINED_TABLE, kind.equals("table")
                   ? "table \"" + name + "\" does not exist" : "view \"" + name + "\" does not exist");
             }
+            TableChange change = new TableChange(steps, name);
+            String what = kind + " " + name;
+            change.dropDependents(change.references(fk -> names.stream().noneMatch(fk.table()::equalsIgnoreCase)),
+                what, what, cascade);
             steps.execute("DROP " + kind.toUpperCase(Locale.ROOT) + " " + quote(name));
             Metadata.dropTable(steps.connection(), name);
+            change.dropBrokenViews(what, cascade);
           }
         });
       }
@@ -573,7 +584,66 @@ final class Ddl {
     }
   }
 
-  private static String quotedList(List<String> names) {
-    return String.join(", ", names.stream().map(Ddl::quote).toList());
+  // ===================================================================================== TRUNCATE, VACUUM
+
+  Plan truncate(BopTruncate truncate) throws SqlError {
+    List<String> tables = new ArrayList<>();
+    for (SqlNode n : truncate.tables()) {
+      String name = checkedName((SqlIdentifier) n);
+      Table t = r.catalog.table(name).filter(x -> !x.view()).orElseThrow(() ->
+          new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist"));
+      tables.add(t.name());
+    }
+    boolean cascade = truncate.behavior() == DropBehavior.CASCADE;
+    // A table referencing a truncated one goes too (CASCADE) or makes TRUNCATE fail, as in PostgreSQL.
+    for (int i = 0; i < tables.size(); i++) {
+      for (Table other : r.catalog.tables()) {
+        String truncated = tables.get(i);
+        boolean references = other.foreignKeys().stream()
+            .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(truncated));
+        if (references && tables.stream().noneMatch(other.name()::equalsIgnoreCase)) {
+          if (!cascade) {
+            throw new SqlError(Condition.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key"
+                + " constraint", "Table \"" + other.name() + "\" references \"" + tables.get(i) + "\".",
+                "Truncate table \"" + other.name() + "\" at the same time, or use TRUNCATE ... CASCADE.", 0, null);
+          }
+          tables.add(other.name());
+        }
+      }
+    }
+    boolean restart = truncate.restartIdentity();
+    return new DdlPlan("TRUNCATE TABLE", false, steps -> {
+      // The tables go together, so references between them are checked when the transaction commits.
+      steps.execute("PRAGMA defer_foreign_keys = ON");
+      for (int i = 0; i < tables.size(); i++) {
+        steps.execute("DELETE FROM " + quote(tables.get(i)));
+        if (restart && steps.exists("table", "sqlite_sequence")) {
+          steps.execute("DELETE FROM sqlite_sequence WHERE name = '" + tables.get(i).replace("'", "''") + "'");
+        }
+      }
+    });
   }
+
+  /** VACUUM and ANALYZE: both update SQLite's statistics; the file itself is never vacuumed (it is replicated). */
+  Plan maintenance(BopMaintenance statement) throws SqlError {
+    List<String> tables = new ArrayList<>();
+    for (SqlNode n : statement.tables()) {
+      String name = checkedName((SqlIdentifier) n);
+      tables.add(r.catalog.table(name).orElseThrow(() ->
+          new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist")).name());
+    }
+    boolean vacuum = statement.kind() == BopMaintenance.Kind.VACUUM;
+    return new DdlPlan(vacuum ? "VACUUM" : "ANALYZE", false, steps -> {
+      if (vacuum && steps.inTransactionBlock()) {
+        throw new SqlError(Condition.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+      }
+      if (tables.isEmpty()) {
+        steps.execute("ANALYZE");
+      }
+      for (String table : tables) {
+        steps.execute("ANALYZE " + quote(table));
+      }
+    });
+  }
+
 }

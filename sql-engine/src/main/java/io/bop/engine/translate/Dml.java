@@ -14,7 +14,10 @@ import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -264,6 +267,7 @@ final class Dml {
   private List<String> assignments(SqlNodeList columns, SqlNodeList values, Table table, Scope scope)
       throws SqlError {
     List<String> out = new ArrayList<>();
+    Map<String, String> changes = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       SqlNode target = columns.get(i);
       SqlNode value = values.get(i);
@@ -280,7 +284,19 @@ final class Dml {
       if (value.getKind() == SqlKind.DEFAULT) {
         throw Expressions.unsupported("SET " + column.name() + " = DEFAULT");
       }
-      out.add(name + " = " + SqliteDialect.unparse(value(value, column, scope)));
+      String assigned = SqliteDialect.unparse(value(value, column, scope));
+      out.add(name + " = " + assigned);
+      changes.put(column.name().toLowerCase(Locale.ROOT), name + " IS NOT " + assigned);
+    }
+    for (TableColumn column : table.columns()) {
+      if (column.onUpdate() != null && !changes.containsKey(column.name().toLowerCase(Locale.ROOT))) {
+        // MySQL's ON UPDATE CURRENT_TIMESTAMP: the column takes the time when the others change value
+        String name = SqliteDialect.unparse(new SqlIdentifier(column.name(), Expressions.POS));
+        String now = SqliteDialect.unparse(value(SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(Expressions.POS),
+            column, scope));
+        String changed = changes.isEmpty() ? "1" : String.join(" OR ", changes.values());
+        out.add(name + " = CASE WHEN " + changed + " THEN " + now + " ELSE " + name + " END");
+      }
     }
     return out;
   }

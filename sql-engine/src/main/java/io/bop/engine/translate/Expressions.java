@@ -1,5 +1,6 @@
 package io.bop.engine.translate;
 
+import io.bop.engine.catalog.RegTypes;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Argument;
@@ -22,14 +23,17 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlPosixRegexOperator;
@@ -98,6 +102,13 @@ final class Expressions {
   // =========================================================================================== literals
 
   private Typed literal(SqlLiteral literal, SqlType expected) throws SqlError {
+    if (literal instanceof SqlUnknownLiteral typed) { // DATE '...', TIME '...', TIMESTAMP '...'
+      SqlType type = SqlType.parse(typed.tag);
+      if (type == null) {
+        throw unsupported(typed.tag.toLowerCase(Locale.ROOT) + " literals");
+      }
+      return coerce(typed.getValue(), type);
+    }
     SqlTypeName typeName = literal.getTypeName();
     switch (typeName) {
       case NULL:
@@ -148,7 +159,7 @@ final class Expressions {
   Typed coerce(String text, SqlType type) throws SqlError {
     String name = Typed.NO_NAME;
     if (type.kind() == TypeKind.OID && type.name().startsWith("reg")) {
-      return new Typed(SqlLiteral.createExactNumeric(Long.toString(RegNames.oid(type.name(), text, r.catalog)), POS),
+      return new Typed(SqlLiteral.createExactNumeric(Long.toString(RegTypes.oid(type.name(), text, r.catalog)), POS),
           type, name);
     }
     if (type.kind() == TypeKind.TIMESTAMPTZ && !hasExplicitZone(text)) {
@@ -287,12 +298,15 @@ final class Expressions {
             Typed.NO_NAME);
       }
       case BETWEEN: {
+        // Written out: Calcite's operator unparses as BETWEEN ASYMMETRIC, which SQLite does not know.
+        SqlBetweenOperator between = (SqlBetweenOperator) op;
         Typed value = rewrite(call.operand(0), scope);
-        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
-        operands.set(0, value.node());
-        operands.set(1, rewrite(call.operand(1), scope, value.type()).node());
-        operands.set(2, rewrite(call.operand(2), scope, value.type()).node());
-        return new Typed(op.createCall(POS, operands), SqlType.BOOLEAN, Typed.NO_NAME);
+        SqlNode low = rewrite(call.operand(1), scope, value.type()).node();
+        SqlNode high = rewrite(call.operand(2), scope, value.type()).node();
+        String range = between.flag == SqlBetweenOperator.Flag.SYMMETRIC ? "min({1}, {2}) AND max({1}, {2})"
+            : "{1} AND {2}";
+        return new Typed(Template.call("({0} " + (between.isNegated() ? "NOT " : "") + "BETWEEN " + range + ")",
+            List.of(value.node(), low, high)), SqlType.BOOLEAN, Typed.NO_NAME);
       }
       case IN:
       case NOT_IN:
@@ -300,6 +314,16 @@ final class Expressions {
       case SOME:
       case ALL:
         return quantified(call, (SqlQuantifyOperator) op, scope);
+      case EXTRACT: {
+        SqlIntervalQualifier unit = call.operand(0);
+        // a unit Calcite does not know (milliseconds, julian, timezone) arrives as a time frame name
+        String field = (unit.timeFrameName != null ? unit.timeFrameName : unit.timeUnitRange.name())
+            .toLowerCase(Locale.ROOT);
+        // PostgreSQL's numeric result shows microseconds where the field has them
+        int scale = field.equals("epoch") || field.startsWith("second") ? 6 : field.startsWith("millisecond") ? 3 : 0;
+        return dateTimeFunction("bop_extract", charLiteral(field), rewrite(call.operand(1), scope),
+            SqlType.NUMERIC.withLength(-1, scale), "extract");
+      }
       case EXISTS:
         return new Typed(op.createCall(POS, r.queries.query(call.operand(0), scope).node()), SqlType.BOOLEAN, "exists");
       case PLUS:
@@ -345,18 +369,39 @@ final class Expressions {
         Typed array = rewrite(call.operand(0), scope);
         SqlNode index = rewrite(call.operand(1), scope, SqlType.INTEGER).node();
         SqlType element = array.type().kind() == TypeKind.ARRAY ? array.type().element() : SqlType.UNKNOWN;
-        String offset = array.type().isVector() ? "{1}" : "({1} - 1)";
+        String offset = array.type().isVector() ? "({1})" : "({1} - 1)";
         return new Typed(Template.call("json_extract({0}, '$[' || " + offset + " || ']')", array.node(), index), element,
             array.name());
       }
       case DEFAULT:
         throw new SqlError(Condition.SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+      case DOT:
+        return field(call, scope);
       default:
+        if (op == SqlStdOperatorTable.BITAND_OPERATOR) {
+          Typed[] sides = pair(call.operand(0), call.operand(1), scope);
+          return new Typed(Template.call("{0} & {1}", sides[0].node(), sides[1].node()),
+              arithmeticType(sides[0].type(), sides[1].type()), Typed.NO_NAME);
+        }
         if (op instanceof SqlFunction) {
           return function(call, scope);
         }
         throw unsupported("operator " + op.getName());
     }
+  }
+
+  /** {@code (row).name}: a field of a record. */
+  private Typed field(SqlCall call, Scope scope) throws SqlError {
+    Typed row = rewrite(call.operand(0), scope);
+    String name = ((SqlIdentifier) call.operand(1)).getSimple().toLowerCase(Locale.ROOT);
+    SqlType type = row.type().field(name);
+    if (type == null) {
+      throw row.type().isRecord()
+          ? new SqlError(Condition.UNDEFINED_COLUMN, "could not identify column \"" + name + "\" in record data type")
+          : new SqlError(Condition.WRONG_OBJECT_TYPE, "column notation ." + name + " applied to type "
+              + row.type().pgFormat() + ", which is not a composite type");
+    }
+    return new Typed(function("json_extract", row.node(), charLiteral("$." + name)).node(), type, name);
   }
 
   List<SqlNode> rewriteAll(List<SqlNode> operands, Scope scope, SqlType expected) throws SqlError {
@@ -463,12 +508,30 @@ final class Expressions {
       return new Typed(Template.call("date({0}, " + days + " || ' days')", sides[0].node(), sides[1].node()),
           SqlType.DATE, Typed.NO_NAME);
     }
+    if (isDateTime(left) && right == TypeKind.INTERVAL || left == TypeKind.INTERVAL && isDateTime(right)
+        && kind == SqlKind.PLUS) {
+      // time stamp ± interval: months and days move the calendar, as PostgreSQL's; a date becomes a time stamp
+      Typed value = left == TypeKind.INTERVAL ? sides[1] : sides[0];
+      Typed interval = left == TypeKind.INTERVAL ? sides[0] : sides[1];
+      SqlType type = value.type().kind() == TypeKind.DATE ? SqlType.TIMESTAMP : value.type();
+      return new Typed(sqlite("bop_add_interval", List.of(value.node(), charLiteral(value.type().declaration()),
+          interval.node(), SqlLiteral.createExactNumeric(kind == SqlKind.MINUS ? "-1" : "1", POS),
+          r.implicit(new Argument.SessionZone()))), type, Typed.NO_NAME);
+    }
+    if ((left == TypeKind.TIMESTAMP || left == TypeKind.TIMESTAMPTZ) && right == left && kind == SqlKind.MINUS) {
+      return new Typed(sqlite("bop_subtract_times", List.of(sides[0].node(), sides[1].node(),
+          charLiteral(sides[0].type().declaration()))), SqlType.INTERVAL, Typed.NO_NAME);
+    }
     if (left == TypeKind.DATE && right == TypeKind.DATE && kind == SqlKind.MINUS) {
       return new Typed(Template.call("CAST(julianday({0}) - julianday({1}) AS INTEGER)", sides[0].node(),
           sides[1].node()), SqlType.INTEGER, Typed.NO_NAME);
     }
     SqlType type = arithmeticType(sides[0].type(), sides[1].type());
     return new Typed(call.getOperator().createCall(POS, sides[0].node(), sides[1].node()), type, Typed.NO_NAME);
+  }
+
+  private static boolean isDateTime(TypeKind kind) {
+    return kind == TypeKind.DATE || kind == TypeKind.TIMESTAMP || kind == TypeKind.TIMESTAMPTZ || kind == TypeKind.TIME;
   }
 
   static SqlType arithmeticType(SqlType a, SqlType b) {
@@ -584,6 +647,9 @@ final class Expressions {
     if ((to == TypeKind.REAL || to == TypeKind.DOUBLE) && from.isNumeric()) {
       return Template.call("CAST({0} AS REAL)", x);
     }
+    if (to.isText() && from == TypeKind.OID && source.type().name().startsWith("reg")) {
+      return function("bop_regname", charLiteral(source.type().name()), x).node();
+    }
     if (to.isText() && from == TypeKind.BOOLEAN) {
       return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
     }
@@ -685,9 +751,48 @@ final class Expressions {
         List<SqlNode> args = rewriteAll(operands.subList(0, Math.min(2, operands.size())), scope, SqlType.TEXT);
         return new Typed(aggregate("group_concat", distinct, args), SqlType.TEXT, name);
       }
+      case "unnest":
+      case "generate_series":
+      case "generate_subscripts":
+      case "_pg_expandarray":
+        return setReturning(name, rewriteArguments(name, operands, scope), scope);
       default:
         return function(name, rewriteArguments(name, operands, scope));
     }
+  }
+
+  /** A set-returning function in a select list: its value is the current row of a table-valued function. */
+  private Typed setReturning(String name, List<Typed> args, Scope scope) throws SqlError {
+    if (scope.setReturning == null) {
+      throw new SqlError(Condition.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed here");
+    }
+    List<SqlNode> nodes = args.stream().map(Typed::node).toList();
+    if (name.equals("generate_series")) {
+      if (args.size() < 2) {
+        throw new SqlError(Condition.UNDEFINED_FUNCTION, "function generate_series with " + args.size()
+            + " arguments does not exist");
+      }
+      String alias = scope.setReturning.alias(Template.call(nodes.size() > 2 ? "generate_series({0}, {1}, {2})"
+          : "generate_series({0}, {1})", nodes));
+      return new Typed(new SqlIdentifier(List.of(alias, "value"), POS),
+          arithmeticType(args.get(0).type(), args.get(1).type()), name);
+    }
+    if (args.isEmpty()) {
+      throw new SqlError(Condition.UNDEFINED_FUNCTION, "function " + name + "() does not exist");
+    }
+    SqlType array = args.get(0).type();
+    SqlType element = array.kind() == TypeKind.ARRAY ? array.element() : SqlType.TEXT;
+    String alias = scope.setReturning.alias(Template.call("json_each({0})", nodes.get(0)));
+    SqlNode value = new SqlIdentifier(List.of(alias, "value"), POS);
+    SqlNode key = new SqlIdentifier(List.of(alias, "key"), POS);
+    return switch (name) {
+      case "unnest" -> new Typed(value, element, name);
+      // int2vector and oidvector subscripts start at 0
+      case "generate_subscripts" -> new Typed(array.isVector() ? key : Template.call("{0} + 1", key), SqlType.INTEGER,
+          name);
+      default -> new Typed(Template.call("json_object('x', {0}, 'n', {1} + 1)", value, key),
+          SqlType.record(List.of("x", "n"), List.of(element, SqlType.INTEGER)), name);
+    };
   }
 
   private List<Typed> rewriteArguments(String name, List<SqlNode> operands, Scope scope) throws SqlError {
@@ -787,16 +892,43 @@ final class Expressions {
       case "btrim":
         return new Typed(sqlite("trim", nodes), SqlType.TEXT, name);
       case "strpos":
-      case "position":
         return new Typed(sqlite("instr", nodes), SqlType.INTEGER, name);
+      case "position": // position(substring IN string)
+        return new Typed(sqlite("instr", List.of(nodes.get(1), nodes.get(0))), SqlType.INTEGER, name);
+      case "age": { // age(a, b), or age(b) from today's midnight
+        SqlNode from = nodes.size() > 1 ? nodes.get(0)
+            : Template.call("({0} || ' 00:00:00')", r.implicit(new Argument.CurrentDate()));
+        return new Typed(sqlite("bop_age", List.of(from, nodes.get(nodes.size() - 1),
+            charLiteral(typeOrTimestamp(args.get(0)).declaration()))), SqlType.INTERVAL, name);
+      }
+      case "date_part":
+        return dateTimeFunction("bop_extract", nodes.get(0), args.get(1), SqlType.DOUBLE, name);
+      case "date_trunc": {
+        Typed value = args.get(1);
+        SqlType type = value.type().kind() == TypeKind.TIMESTAMP ? SqlType.TIMESTAMP : SqlType.TIMESTAMPTZ;
+        return dateTimeFunction("bop_date_trunc", nodes.get(0), value, type, name);
+      }
+      case "to_char": {
+        Typed value = args.get(0);
+        return new Typed(sqlite("bop_to_char", List.of(value.node(), charLiteral(typeOrTimestamp(value).declaration()),
+            nodes.get(1), r.implicit(new Argument.SessionZone()))), SqlType.TEXT, name);
+      }
       case "starts_with":
+      case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
-      case "abs":
+      case "pg_sleep":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "round":
       case "ceil":
       case "ceiling":
       case "floor":
       case "trunc":
+        if (first.kind() == TypeKind.NUMERIC) { // as many decimals as asked for, as PostgreSQL shows them
+          int scale = nodes.size() > 1 && nodes.get(1) instanceof SqlNumericLiteral digits ? digits.intValue(true) : 0;
+          return new Typed(sqlite(name, nodes), SqlType.NUMERIC.withLength(-1, Math.max(scale, 0)), name);
+        }
+        return new Typed(sqlite(name, nodes), first.kind() == TypeKind.UNKNOWN ? SqlType.NUMERIC : first, name);
+      case "abs":
       case "sign":
       case "mod":
       case "greatest":
@@ -893,6 +1025,18 @@ final class Expressions {
       default:
         return new Typed(sqlite(name, nodes), SqlType.UNKNOWN, name);
     }
+  }
+
+  /** A function of a date/time value that needs its declared type and the session's zone: bop_*(arg, value, ...). */
+  private Typed dateTimeFunction(String function, SqlNode argument, Typed value, SqlType result, String name)
+      throws SqlError {
+    return new Typed(sqlite(function, List.of(argument, value.node(), charLiteral(typeOrTimestamp(value).declaration()),
+        r.implicit(new Argument.SessionZone()))), result, name);
+  }
+
+  /** A string literal where a time stamp is expected reads as one with time zone, as PostgreSQL resolves it. */
+  private static SqlType typeOrTimestamp(Typed value) {
+    return value.type().kind() == TypeKind.UNKNOWN ? SqlType.TIMESTAMPTZ : value.type();
   }
 
   private static boolean isFalse(SqlNode node) {

@@ -23,13 +23,15 @@ final class MySqlDdl {
    * The SQLite collation of a column: NOCASE for MySQL's case-insensitive collations (the default), BINARY for
    * {@code _bin} and {@code binary} ones, declared on the column or as the table's COLLATE; null for columns that
    * are not strings.
+   *
+   * @param table the CREATE TABLE the column is declared in, or null (ALTER TABLE)
    */
   static String collation(BopColumnDefinition column, SqlType type, BopCreateTable table) {
     if (!type.kind().isText() || !type.values().isEmpty() && type.name().equals("set")) {
       return null;
     }
     SqlIdentifier declared = column.typeName().collation();
-    String collation = declared != null ? declared.getSimple() : option(table, "collate");
+    String collation = declared != null ? declared.getSimple() : table == null ? null : option(table, "collate");
     String c = collation == null ? "" : collation.toLowerCase(Locale.ROOT);
     return c.endsWith("_bin") || c.equals("binary") ? "BINARY" : "NOCASE";
   }

@@ -151,6 +151,16 @@ final class MySqlFunctions {
         // SQLite's json_valid(NULL) is 0; MySQL's is NULL, which lets CHECK (json_valid(doc)) accept NULL.
         return new Typed(Template.call("iif({0} IS NULL, NULL, json_valid({0}))",
             rewrite(r, operands.get(0), scope, SqlType.TEXT).node()), SqlType.BIGINT, name);
+      case "hex": {
+        // NULL stays NULL (SQLite's hex gives ''); a number is written in base 16, as MySQL does
+        Typed value = rewrite(r, operands.get(0), scope, null);
+        String hex = value.type().kind().isInteger() ? "printf('%X', {0})" : "hex({0})";
+        return new Typed(Template.call("iif({0} IS NULL, NULL, " + hex + ")", value.node()), SqlType.VARCHAR, name);
+      }
+      case "sleep":
+        // 0 once the time has passed; a KILL QUERY interrupts it, and the statement fails with 1317
+        return new Typed(Template.call("iif(pg_sleep({0}) IS NULL, NULL, 0)",
+            rewrite(r, operands.get(0), scope, SqlType.DOUBLE).node()), SqlType.BIGINT, name);
       case "rand":
         return new Typed(Expressions.sqlite("bop_random", List.of()), SqlType.DOUBLE, name);
       case "uuid":

@@ -72,10 +72,13 @@ final class Queries {
 
   private Result select(SqlSelect select, Scope outer) throws SqlError {
     Scope scope = outer == null ? Scope.empty() : outer.child();
+    scope.setReturning = null;
     SqlSelect copy = (SqlSelect) select.clone(select.getParserPosition());
     copy.setFrom(select.getFrom() == null ? null : from(select.getFrom(), scope));
     List<Typed> columns = new ArrayList<>();
     List<SqlNode> items = new ArrayList<>();
+    SetReturning setReturning = new SetReturning();
+    scope.setReturning = setReturning;
     for (SqlNode item : select.getSelectList()) {
       if (item instanceof SqlIdentifier id && id.isStar()) {
         for (Scope.Column c : star(id, scope)) {
@@ -100,6 +103,8 @@ final class Queries {
           : typed.node());
       columns.add(new Typed(typed.node(), typed.type(), name, typed.origin()));
     }
+    scope.setReturning = null;
+    copy.setFrom(setReturning.joinedTo(copy.getFrom()));
     copy.setSelectList(new SqlNodeList(items, POS));
     copy.setWhere(r.expressions.condition(select.getWhere(), scope));
     if (select.getGroup() != null) {
@@ -146,7 +151,7 @@ final class Queries {
     if (source.isEmpty()) {
       throw new SqlError(Condition.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + alias + "\"");
     }
-    return source.get().columns();
+    return source.get().columns().stream().filter(c -> c.attnum() >= 0).toList();
   }
 
   private static String sourceAliasOf(Scope.Column column, SqlIdentifier star, Scope scope) {
@@ -159,6 +164,37 @@ final class Queries {
       }
     }
     return null;
+  }
+
+  /**
+   * The set-returning function of one select list ({@code SELECT unnest(a) FROM t}). SQLite computes it as a
+   * table-valued function joined to the FROM clause, where it sees the other FROM items as LATERAL would; the
+   * same call written twice is one function, as PostgreSQL runs equal calls in step.
+   */
+  static final class SetReturning {
+    private static final String ALIAS = "bop_set";
+    private SqlNode source;
+    private String key;
+
+    /** The alias under which the rows of {@code function} are joined. */
+    String alias(SqlNode function) throws SqlError {
+      String text = SqliteDialect.unparse(function);
+      if (key == null) {
+        key = text;
+        source = SqlStdOperatorTable.AS.createCall(POS, function, new SqlIdentifier(ALIAS, POS));
+      } else if (!key.equals(text)) {
+        throw Expressions.unsupported("more than one set-returning function in a select list");
+      }
+      return ALIAS;
+    }
+
+    SqlNode joinedTo(SqlNode from) {
+      if (source == null || from == null) {
+        return from == null ? source : from;
+      }
+      return new SqlJoin(POS, from, SqlLiteral.createBoolean(false, POS), JoinType.COMMA.symbol(POS), source,
+          JoinConditionType.NONE.symbol(POS), null);
+    }
   }
 
   // ===================================================================================== FROM
@@ -234,6 +270,10 @@ final class Queries {
     }
     SqlCall function = call.getKind() == SqlKind.COLLECTION_TABLE ? (SqlCall) call.operand(0) : call;
     String name = call.getKind() == SqlKind.UNNEST ? "unnest" : Expressions.functionName(function.getOperator());
+    if (name.equals("pg_get_keywords") && !ordinality) {
+      return table(new SqlIdentifier(List.of("pg_catalog", PgCatalog.KEYWORDS), POS), alias != null ? alias : name,
+          columnNames, scope);
+    }
     List<Typed> args = new ArrayList<>();
     for (SqlNode operand : function.getOperandList()) {
       args.add(r.expressions.rewrite(operand, scope.child(), null));
@@ -291,12 +331,15 @@ final class Queries {
       Typed t = columns.get(i);
       String name = i < names.size() ? names.get(i) : t.name();
       Scope.Column origin = t.origin();
-      out.add(origin != null && i >= names.size() ? origin
-          : new Scope.Column(name, t.type(), origin == null ? null : origin.table(),
-              origin == null ? 0 : origin.tableOid(), origin == null ? 0 : origin.attnum()));
+      // a system column selected by a sub-query is an ordinary column of its result
+      out.add(new Scope.Column(name, t.type(), origin == null ? null : origin.table(),
+          origin == null ? 0 : origin.tableOid(), origin == null ? 0 : Math.max(origin.attnum(), 0)));
     }
     return out;
   }
+
+  /** PostgreSQL's attnum of the system column tableoid. */
+  private static final int TABLEOID_ATTNUM = -6;
 
   /** A table name in FROM: a CTE, a PostgreSQL catalog relation, or a table of the database. */
   private SqlNode table(SqlIdentifier name, String alias, List<String> columnNames, Scope scope) throws SqlError {
@@ -314,8 +357,11 @@ final class Queries {
     } else if (relation.isPresent()) {
       r.catalogRelations.add(relation.get().qualifiedName());
       rewritten = new SqlIdentifier(List.of("temp", relation.get().qualifiedName()), POS);
-      columns = relation.get().columns().stream()
-          .map(c -> new Scope.Column(c.name(), c.type(), null, 0, 0)).toList();
+      columns = new ArrayList<>(relation.get().columns().stream()
+          .map(c -> new Scope.Column(c.name(), c.type(), null, 0, 0)).toList());
+      if (relation.get().tableOid() != 0) {
+        columns.add(new Scope.Column("tableoid", SqlType.OID, null, 0, TABLEOID_ATTNUM));
+      }
       if (alias == null) {
         alias = table;
       }
@@ -520,28 +566,35 @@ final class Queries {
   }
 
   /**
-   * The outermost query's columns of a reg* type (regclass, regtype) show names, as in PostgreSQL; inside the
-   * query they stay OIDs so they compare and join as OIDs.
+   * The outermost query's columns as PostgreSQL shows them: reg* types (regclass, regtype) as names, records as
+   * {@code (1,2)}. Inside the query they stay OIDs and JSON objects, so they compare, join and take fields apart.
    */
-  static Result namedRegTypes(Result result) {
+  static Result shown(Result result) {
     SqlSelect select = result.node() instanceof SqlSelect s ? s
         : result.node() instanceof SqlOrderBy o && o.query instanceof SqlSelect s ? s : null;
-    if (select == null || result.columns().stream().noneMatch(c -> isRegType(c.type()))) {
+    if (select == null || result.columns().stream().noneMatch(c -> isRegType(c.type()) || c.type().isRecord())) {
       return result;
     }
     List<SqlNode> items = new ArrayList<>(select.getSelectList().getList());
     for (int i = 0; i < items.size(); i++) {
       Typed column = result.columns().get(i);
-      if (isRegType(column.type())) {
-        SqlNode item = items.get(i);
-        SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
-        items.set(i, SqlStdOperatorTable.AS.createCall(POS, Expressions.sqlite("bop_regname",
-            List.of(Expressions.charLiteral(column.type().name()), expression)), new SqlIdentifier(column.name(), POS)));
+      SqlNode item = items.get(i);
+      SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+      SqlNode shown = isRegType(column.type()) ? Expressions.sqlite("bop_regname",
+          List.of(Expressions.charLiteral(column.type().name()), expression))
+          : column.type().isRecord() ? Template.call(RECORD_TEXT, expression) : null;
+      if (shown != null) {
+        items.set(i, SqlStdOperatorTable.AS.createCall(POS, shown, new SqlIdentifier(column.name(), POS)));
       }
     }
     select.setSelectList(new SqlNodeList(items, POS));
     return result;
   }
+
+  /** PostgreSQL's text form of a record: fields in order, quoted where they hold a delimiter, NULL as nothing. */
+  private static final String RECORD_TEXT = "'(' || (SELECT group_concat(CASE WHEN value IS NULL THEN ''"
+      + " WHEN value = '' OR value GLOB '*[ \",()\\]*' THEN '\"' || replace(replace(value, '\\', '\\\\'), '\"',"
+      + " '\"\"') || '\"' ELSE value END, ',') FROM json_each({0})) || ')'";
 
   private static boolean isRegType(SqlType type) {
     return type.kind() == TypeKind.OID && type.name().startsWith("reg");
@@ -598,9 +651,11 @@ final class Queries {
     for (Typed t : columns) {
       SqlType type = t.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : t.type();
       Scope.Column origin = t.origin();
+      boolean tableColumn = origin != null && origin.tableOid() != 0;
       out.add(origin == null ? io.bop.engine.Column.of(t.name(), type)
-          : new io.bop.engine.Column(t.name(), type, origin.table(), origin.tableOid(), origin.attnum(),
-              origin.schema(), origin.alias(), origin.table() == null ? null : origin.name(), origin.attributes()));
+          : new io.bop.engine.Column(t.name(), type, origin.table(), tableColumn ? origin.tableOid() : 0,
+              tableColumn ? origin.attnum() : 0, origin.schema(), origin.alias(),
+              origin.table() == null ? null : origin.name(), origin.attributes()));
     }
     return out;
   }

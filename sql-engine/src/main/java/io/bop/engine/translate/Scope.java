@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class Scope {
   /**
-   * A column a query can see.
+   * A column a query can see; a system column (tableoid) has a negative attnum, as in PostgreSQL, and is left out
+   * of {@code *}.
    *
    * @param table the table it comes from, or null
    * @param tableOid that table's OID, 0 if none
@@ -71,10 +72,16 @@ final class Scope {
   private final Scope parent;
   private final List<Source> sources = new ArrayList<>();
   private final Map<String, List<Column>> ctes;
+  /**
+   * Where the set-returning functions of the select list being rewritten go; null elsewhere. Child scopes share
+   * it, so that probing an expression's type in a child scope sees the same functions.
+   */
+  Queries.SetReturning setReturning;
 
   Scope(Scope parent) {
     this.parent = parent;
     this.ctes = parent == null ? new HashMap<>() : new HashMap<>(parent.ctes);
+    this.setReturning = parent == null ? null : parent.setReturning;
   }
 
   static Scope empty() {
@@ -140,7 +147,7 @@ final class Scope {
     List<Column> all = new ArrayList<>();
     for (Source source : sources) {
       for (Column c : source.columns()) {
-        if (!source.hidden().contains(c.name().toLowerCase(Locale.ROOT))) {
+        if (c.attnum() >= 0 && !source.hidden().contains(c.name().toLowerCase(Locale.ROOT))) {
           all.add(c);
         }
       }

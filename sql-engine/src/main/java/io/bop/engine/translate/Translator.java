@@ -9,6 +9,8 @@ import io.bop.engine.exec.SessionPlans;
 import io.bop.engine.exec.SqlitePlan;
 import io.bop.engine.parser.BopParser;
 import io.bop.engine.parser.Dialect;
+import io.bop.engine.parser.ast.BopAlterTable;
+import io.bop.engine.parser.ast.BopCopy;
 import io.bop.engine.parser.ast.BopCreateDatabase;
 import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateTable;
@@ -16,6 +18,8 @@ import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDelete;
 import io.bop.engine.parser.ast.BopDrop;
 import io.bop.engine.parser.ast.BopInsert;
+import io.bop.engine.parser.ast.BopMaintenance;
+import io.bop.engine.parser.ast.BopTruncate;
 import io.bop.engine.parser.ast.BopSessionStatement;
 import io.bop.engine.parser.ast.BopTransaction;
 import io.bop.engine.parser.ast.BopUpdate;
@@ -91,14 +95,26 @@ public final class Translator {
     if (node instanceof BopDrop drop && drop.objectType() == BopDrop.ObjectType.DATABASE) {
       return new DatabasePlans.Drop(names(drop.names()), drop.ifExists());
     }
+    if (node instanceof BopAlterTable alter) {
+      return new AlterTable(r, new Ddl(r, parsed.source())).alter(alter);
+    }
     if (node instanceof BopDrop drop) {
       return new Ddl(r, parsed.source()).drop(drop);
+    }
+    if (node instanceof BopTruncate truncate) {
+      return new Ddl(r, parsed.source()).truncate(truncate);
+    }
+    if (node instanceof BopMaintenance maintenance) {
+      return new Ddl(r, parsed.source()).maintenance(maintenance);
     }
     if (node instanceof BopTransaction transaction) {
       return transaction(transaction);
     }
     if (node instanceof BopSessionStatement statement) {
       return session(statement);
+    }
+    if (node instanceof BopCopy copy) {
+      return new CopyStatement(r).translate(copy);
     }
     if (Queries.isQuery(node)) {
       return query(r, node);
@@ -116,8 +132,8 @@ public final class Translator {
     return names;
   }
 
-  static Plan query(Rewriter r, SqlNode node) throws SqlError {
-    Queries.Result query = Queries.namedRegTypes(r.queries.query(node, null));
+  static SqlitePlan query(Rewriter r, SqlNode node) throws SqlError {
+    Queries.Result query = Queries.shown(r.queries.query(node, null));
     return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
         Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
   }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param length character length, numeric precision, fractional-second precision or display width; -1 if none
  * @param scale numeric scale; -1 if none
  * @param unsigned MySQL's UNSIGNED
- * @param values the members of a MySQL ENUM or SET, else empty
+ * @param values the members of a MySQL ENUM or SET, the fields of a {@link #record}, else empty
  * @param element an array's element type, null for other types
  */
 public record SqlType(TypeKind kind, String name, int length, int scale, boolean unsigned, List<String> values,
@@ -59,6 +59,33 @@ public record SqlType(TypeKind kind, String name, int length, int scale, boolean
     return new SqlType(TypeKind.ARRAY, element.name() + "[]", -1, -1, false, List.of(), element);
   }
 
+  /**
+   * A row value, PostgreSQL's {@code record}, kept as a JSON object; {@link #values} holds its fields as
+   * {@code name declaration}.
+   */
+  public static SqlType record(List<String> names, List<SqlType> types) {
+    List<String> declared = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      declared.add(names.get(i) + " " + types.get(i).declaration());
+    }
+    return new SqlType(TypeKind.JSON, "record", -1, -1, false, declared);
+  }
+
+  public boolean isRecord() {
+    return kind == TypeKind.JSON && name.equals("record");
+  }
+
+  /** A record's field, or null if it has none of that name. */
+  public SqlType field(String fieldName) {
+    for (String field : isRecord() ? values : List.<String>of()) {
+      int space = field.indexOf(' ');
+      if (field.substring(0, space).equalsIgnoreCase(fieldName)) {
+        return parse(field.substring(space + 1));
+      }
+    }
+    return null;
+  }
+
   static SqlType vector(String name, SqlType element) {
     return new SqlType(TypeKind.ARRAY, name, -1, -1, false, List.of(), element);
   }
@@ -82,7 +109,7 @@ public record SqlType(TypeKind kind, String name, int length, int scale, boolean
         default -> 26;
       };
     }
-    return kind.pgOid();
+    return isRecord() ? 2249 : kind.pgOid();
   }
 
   public SqlType withLength(int length, int scale) {
@@ -187,6 +214,7 @@ public record SqlType(TypeKind kind, String name, int length, int scale, boolean
       case TIMESTAMP -> (length >= 0 ? "timestamp(" + length + ")" : "timestamp") + " without time zone";
       case TIMESTAMPTZ -> (length >= 0 ? "timestamp(" + length + ")" : "timestamp") + " with time zone";
       case UNKNOWN -> "text";
+      case JSON -> name;
       default -> kind.name().toLowerCase(Locale.ROOT);
     };
   }

@@ -198,6 +198,8 @@ public final class Values {
         return parseTime(type, t);
       case TIMESTAMP:
         return parseTimestamp(type, t, zone);
+      case INTERVAL:
+        return Interval.parse(t).toString();
       case TIMESTAMPTZ:
         return toInstant(t, zone).atZone(zone).toOffsetDateTime();
       case UUID:
@@ -462,7 +464,7 @@ public final class Values {
       return LocalTime.parse(s.strip().length() == 5 ? s.strip() + ":00" : s.strip());
     } catch (RuntimeException e) {
       throw new SqlError(Condition.INVALID_DATETIME_FORMAT,
-          "invalid input syntax for type " + type.pgFormat() + ": \"" + t + "\"");
+          "invalid input syntax for type " + inputName(type) + ": \"" + t + "\"");
     }
   }
 
@@ -485,7 +487,7 @@ public final class Values {
           return LocalDateTime.of(1970, 1, 1, 0, 0);
         default:
           throw new SqlError(Condition.INVALID_DATETIME_FORMAT,
-              "invalid input syntax for type " + type.pgFormat() + ": \"" + t + "\"");
+              "invalid input syntax for type " + inputName(type) + ": \"" + t + "\"");
       }
     }
     return parsed.local();
@@ -517,6 +519,11 @@ public final class Values {
 
   private static SqlError invalid(SqlType type, String text) {
     return new SqlError(Condition.INVALID_TEXT_REPRESENTATION,
-        "invalid input syntax for type " + type.pgFormat() + ": \"" + text + "\"");
+        "invalid input syntax for type " + inputName(type) + ": \"" + text + "\"");
+  }
+
+  /** The type as PostgreSQL names it in input errors: without length or precision. */
+  private static String inputName(SqlType type) {
+    return type.pgFormat().replaceAll("\\(\\d+(,\\d+)?\\)", "");
   }
 }

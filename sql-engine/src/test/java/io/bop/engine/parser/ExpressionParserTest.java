@@ -230,7 +230,9 @@ class ExpressionParserTest {
   @Test
   void aStringAfterAnExpressionIsNoAliasInPostgresql() {
     // "timestamptz '2020-01-01'" is a typed literal in PostgreSQL, not a column with an alias.
-    assertThatThrownBy(() -> BopParser.parse("SELECT timestamptz '2020-01-01'", Dialect.POSTGRESQL))
+    assertThat(parse("SELECT timestamptz '2020-01-01'", SqlSelect.class).getSelectList().get(0))
+        .hasToString("CAST('2020-01-01' AS TIMESTAMPTZ)");
+    assertThatThrownBy(() -> BopParser.parse("SELECT created 'when'", Dialect.POSTGRESQL))
         .isInstanceOf(SqlParseException.class);
   }
 

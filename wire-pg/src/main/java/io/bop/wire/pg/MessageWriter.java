@@ -160,6 +160,27 @@ final class MessageWriter {
     buf().writeByte('s').writeInt(4);
   }
 
+  /** CopyInResponse ('G') or CopyOutResponse ('H') for text data (PostgreSQL's format 0) of {@code columns}. */
+  void copyResponse(char type, int columns) {
+    ByteBuf b = begin(type);
+    b.writeByte(0);
+    b.writeShort(columns);
+    for (int i = 0; i < columns; i++) {
+      b.writeShort(0);
+    }
+    end();
+  }
+
+  void copyData(String data) {
+    ByteBuf b = begin('d');
+    b.writeCharSequence(data, StandardCharsets.UTF_8);
+    end();
+  }
+
+  void copyDone() {
+    buf().writeByte('c').writeInt(4);
+  }
+
   void parameterDescription(int[] oids) {
     ByteBuf b = begin('t');
     b.writeShort(oids.length);
@@ -173,9 +194,10 @@ final class MessageWriter {
    * ErrorResponse ('E') or NoticeResponse ('N').
    *
    * @param position 1-based character position in the query, 0 if none
+   * @param context where in the statement's work it happened, or null
    */
   void errorOrNotice(char type, String severity, String sqlState, String message, String detail, String hint,
-      int position) {
+      int position, String context) {
     ByteBuf b = begin(type);
     b.writeByte('S');
     cstring(b, severity);
@@ -196,6 +218,10 @@ final class MessageWriter {
     if (position > 0) {
       b.writeByte('P');
       cstring(b, Integer.toString(position));
+    }
+    if (context != null) {
+      b.writeByte('W');
+      cstring(b, context);
     }
     b.writeByte(0);
     end();

@@ -1,12 +1,14 @@
 package io.bop.wire.pg;
 
 import io.bop.engine.Column;
+import io.bop.engine.Copy;
 import io.bop.engine.Execution;
 import io.bop.engine.Notice;
 import io.bop.engine.SerialExecutor;
 import io.bop.engine.Session;
 import io.bop.engine.Statement;
 import io.bop.engine.TransactionState;
+import io.bop.engine.WouldBlock;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.parser.Dialect;
@@ -26,9 +28,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,15 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private enum Phase { STARTUP, AUTHENTICATING, READY, CLOSED }
+
+  /**
+   * A COPY FROM STDIN in progress: CopyData goes through the decoder into the statement until CopyDone.
+   *
+   * @param rest the simple query's statements after the COPY, or null if an Execute started it
+   * @param portal the portal an Execute started it in, or null
+   */
+  private record CopyReceiving(Execution execution, Copy.In in, CopyDecoder decoder, Iterator<Statement> rest,
+      Portal portal) {}
 
   /** A bound statement; its execution starts at the first Execute and may span several (PortalSuspended). */
   private static final class Portal {
@@ -79,6 +92,17 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   private final Map<String, Statement> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private boolean skipUntilSync;
+  /** Query and Sync messages not yet answered with ReadyForQuery: while any is, a cancel request applies. */
+  private final AtomicInteger awaitingReady = new AtomicInteger();
+  /** A simple query is running, perhaps paused in a COPY FROM STDIN: an error ends it with ReadyForQuery. */
+  private boolean inSimpleQuery;
+  /** The COPY FROM STDIN receiving data, or null. */
+  private CopyReceiving copyIn;
+  /**
+   * A simple query's statements from the one that would have waited on the I/O thread, after others had run there:
+   * the query cannot start over, so these continue on the executor. Null otherwise.
+   */
+  private Iterator<Statement> unfinished;
 
   PgConnection(PgServer server) {
     this.server = server;
@@ -103,8 +127,15 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     Frame frame = (Frame) msg;
     if (phase == Phase.READY) {
       // Handed to the session's executor in one task per read (see channelReadComplete): a client's pipelined
-      // Bind/Execute/Sync costs one thread hand-off, not three.
+      // Bind/Execute/Sync costs one thread hand-off, not three. The event-loop task is the backstop for a read
+      // whose completion is not signalled (a handler may fire channelRead outside a read, as TLS can).
       received.add(frame);
+      if (received.size() == 1) {
+        ctx.executor().execute(this::handOff);
+      }
+      if (frame.type() == 'Q' || frame.type() == 'S') {
+        awaitingReady.incrementAndGet();
+      }
       return;
     }
     try {
@@ -121,20 +152,71 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   @Override public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (!received.isEmpty()) {
-      List<Frame> frames = List.copyOf(received);
-      received.clear();
+    handOff();
+    ctx.fireChannelReadComplete();
+  }
+
+  /**
+   * Handles the frames received so far: on this I/O thread as long as the session is idle and the work cannot wait
+   * (a quick read costs less than the thread hand-offs), the rest on the session's executor, in one task.
+   */
+  private void handOff() {
+    if (received.isEmpty()) {
+      return;
+    }
+    List<Frame> frames = List.copyOf(received);
+    received.clear();
+    int handled = session != null && executor.idle() ? handleOnIoThread(frames) : 0;
+    Iterator<Statement> statements = unfinished;
+    unfinished = null;
+    if (handled < frames.size() || statements != null) {
+      List<Frame> rest = frames.subList(handled, frames.size());
       executor.execute(() -> {
-        for (Frame frame : frames) {
-          try {
-            handleMessage(frame);
-          } finally {
-            frame.body().release();
-          }
+        if (statements != null) {
+          handle((byte) 'Q', () -> runStatements(statements));
         }
+        rest.forEach(this::handleAndRelease);
       });
     }
-    ctx.fireChannelReadComplete();
+  }
+
+  /**
+   * Handles frames until one would wait, which is then handled again from its start elsewhere, or until one leaves
+   * {@link #unfinished} statements; returns how many were handled. COPY data is stateful, so it is never started
+   * over: it goes to the executor.
+   */
+  private int handleOnIoThread(List<Frame> frames) {
+    session.runOnIoThread(true);
+    try {
+      for (int i = 0; i < frames.size(); i++) {
+        Frame frame = frames.get(i);
+        if (copyIn != null) {
+          return i;
+        }
+        int start = frame.body().readerIndex();
+        try {
+          handleMessage(frame);
+        } catch (WouldBlock e) {
+          frame.body().readerIndex(start);
+          return i;
+        }
+        frame.body().release();
+        if (unfinished != null) {
+          return i + 1;
+        }
+      }
+      return frames.size();
+    } finally {
+      session.runOnIoThread(false);
+    }
+  }
+
+  private void handleAndRelease(Frame frame) {
+    try {
+      handleMessage(frame);
+    } finally {
+      frame.body().release();
+    }
   }
 
   /** Closes the connection from the server side (shutdown): the session ends as if the client had left. */
@@ -316,6 +398,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     } catch (SqlError e) {
       fatal(e.condition(), e.getMessage());
       return;
+    } catch (RuntimeException e) {
+      LOG.error("could not open a session for {}", channel.remoteAddress(), e);
+      fatal(Condition.INTERNAL_ERROR, "could not open a session: " + e.getMessage());
+      return;
     }
     secret = RANDOM.nextInt();
     server.register(session.id(), this);
@@ -326,8 +412,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     out.flush();
   }
 
+  /** A CancelRequest for this connection: cancels what the client waits on, if anything, when the secret matches. */
   boolean cancelIfSecretMatches(int key) {
-    if (key == secret && session != null) {
+    if (key == secret && session != null && awaitingReady.get() > 0) {
       session.cancel();
       return true;
     }
@@ -345,7 +432,11 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     if (skipUntilSync && type != 'S' && type != 'X') {
       return;
     }
-    try {
+    handle(type, () -> {
+      if (copyIn != null) {
+        copyMessage(type, body);
+        return;
+      }
       switch (type) {
         case 'Q' -> simpleQuery(readCString(body));
         case 'P' -> parse(body);
@@ -363,8 +454,22 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
           return;
         }
       }
+    });
+  }
+
+  /** Something a message asks for, which fails with an error for the client. */
+  private interface Action {
+    void run() throws SqlError;
+  }
+
+  /** Does what a message of this type asks, answering its failure as PostgreSQL does. */
+  private void handle(byte type, Action action) {
+    try {
+      action.run();
     } catch (SqlError e) {
       failed(type, e);
+    } catch (WouldBlock e) {
+      throw e;
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       fatal(Condition.PROTOCOL_VIOLATION, "invalid message format");
     } catch (RuntimeException e) {
@@ -378,9 +483,13 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
    * extended-protocol messages are skipped until the client's Sync ends the transaction.
    */
   private void failed(byte type, SqlError e) {
+    if (copyIn != null) {
+      copyIn.execution().close();
+      copyIn = null;
+    }
     session.fail();
     error(e);
-    if (type == 'Q') {
+    if (inSimpleQuery) {
       sync();
     } else {
       skipUntilSync = true;
@@ -388,25 +497,104 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void simpleQuery(String sql) throws SqlError {
+    inSimpleQuery = true;
     statements.remove("");
     closePortal("");
     List<Statement> parsed = session.prepareAll(sql);
     if (parsed.isEmpty()) {
       out.emptyQueryResponse();
     }
-    for (Statement statement : parsed) {
-      Execution execution = session.execute(statement, List.of());
-      try {
-        if (execution.columns() != null) {
-          rowDescription(execution.columns(), new short[0]);
+    runStatements(parsed.iterator());
+  }
+
+  /** Runs a simple query's statements in turn; a COPY FROM STDIN pauses them until its data has arrived. */
+  private void runStatements(Iterator<Statement> statements) throws SqlError {
+    boolean ran = false;
+    Statement next = null;
+    try {
+      while (statements.hasNext()) {
+        next = statements.next();
+        Execution execution = session.execute(next, List.of());
+        next = null;
+        ran = true;
+        if (receiveCopy(execution, statements, null)) {
+          return;
         }
-        sendRows(execution, new short[0], 0);
-        finish(execution);
-      } finally {
-        execution.close();
+        try {
+          if (execution.columns() != null && execution.copy() == null) {
+            rowDescription(execution.columns(), new short[0]);
+          }
+          sendRows(execution, new short[0], 0);
+          finish(execution);
+        } finally {
+          execution.close();
+        }
       }
+      sync();
+    } catch (WouldBlock e) {
+      if (!ran) {
+        throw e;
+      }
+      List<Statement> rest = new ArrayList<>();
+      if (next != null) {
+        rest.add(next);
+      }
+      statements.forEachRemaining(rest::add);
+      unfinished = rest.iterator();
     }
-    sync();
+  }
+
+  // ================================================================================== COPY
+
+  /** Starts receiving the data of a COPY FROM STDIN, if the execution is one. */
+  private boolean receiveCopy(Execution execution, Iterator<Statement> rest, Portal portal) {
+    if (!(execution.copy() instanceof Copy.In in)) {
+      return false;
+    }
+    copyIn = new CopyReceiving(execution, in, new CopyDecoder(in.format(), in::row), rest, portal);
+    out.copyResponse('G', in.columnNames().size());
+    out.flush();
+    return true;
+  }
+
+  private void copyMessage(byte type, ByteBuf body) throws SqlError {
+    CopyReceiving copy = copyIn;
+    switch (type) {
+      case 'd' -> copy.decoder().decode(body);
+      case 'c' -> {
+        copy.decoder().end();
+        copy.in().end();
+        copyIn = null;
+        finish(copy.execution());
+        copy.execution().close();
+        if (copy.portal() != null) {
+          copy.portal().done = true;
+        } else {
+          runStatements(copy.rest());
+        }
+      }
+      case 'f' -> throw new SqlError(Condition.QUERY_CANCELED, "COPY from stdin failed: " + readCString(body));
+      case 'H' -> { } // ignored during COPY FROM STDIN, as PostgreSQL does, and so is Sync: it gets no answer
+      case 'S' -> awaitingReady.decrementAndGet();
+      case 'X' -> terminate();
+      default -> throw new SqlError(Condition.PROTOCOL_VIOLATION, String.format(
+          "unexpected message type 0x%02X during COPY from stdin", type & 0xff));
+    }
+  }
+
+  /** The rows of a COPY TO STDOUT, one CopyData message per line. */
+  private void sendCopy(Execution execution, Copy.Out copy) throws SqlError {
+    CopyEncoder encoder = new CopyEncoder(copy.format());
+    List<Column> columns = execution.columns();
+    out.copyResponse('H', columns.size());
+    if (copy.format().header()) {
+      out.copyData(encoder.header(copy.columnNames()));
+    }
+    Object[] row;
+    while ((row = execution.next()) != null) {
+      out.copyData(encoder.row(columns, row));
+    }
+    out.copyDone();
   }
 
   private void parse(ByteBuf body) throws SqlError {
@@ -516,6 +704,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     }
     if (portal.execution == null) {
       portal.execution = session.execute(portal.statement, portal.parameters);
+      if (receiveCopy(portal.execution, null, portal)) {
+        return;
+      }
     }
     if (sendRows(portal.execution, portal.resultFormats, maxRows)) {
       out.portalSuspended();
@@ -538,12 +729,13 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void sync() {
-    skipUntilSync = false;
     try {
-      session.sync();
+      session.sync(); // first: where it would wait on the I/O thread, nothing has changed yet
     } catch (SqlError e) {
       error(e);
     }
+    skipUntilSync = false;
+    inSimpleQuery = false;
     if (session.transactionState() == TransactionState.IDLE) {
       // Portals live until their transaction ends; outside a block, that is now.
       new ArrayList<>(portals.keySet()).forEach(this::closePortal);
@@ -562,6 +754,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
 
   /** Sends rows until the end or {@code maxRows} (0 = all); returns true if rows remain. */
   private boolean sendRows(Execution execution, short[] formats, int maxRows) throws SqlError {
+    if (execution.copy() instanceof Copy.Out copy) {
+      sendCopy(execution, copy);
+      return false;
+    }
     List<Column> columns = execution.columns();
     if (columns == null) {
       return false;
@@ -580,7 +776,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
 
   private void finish(Execution execution) {
     for (Notice notice : execution.notices()) {
-      out.errorOrNotice('N', notice.severity(), notice.sqlState(), notice.message(), null, null, 0);
+      out.errorOrNotice('N', notice.severity(), notice.sqlState(), notice.message(), null, null, 0, null);
     }
     out.commandComplete(execution.commandTag());
     execution.changedParameters().forEach(out::parameterStatus);
@@ -632,6 +828,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void readyForQuery() {
+    awaitingReady.decrementAndGet();
     out.readyForQuery(switch (session.transactionState()) {
       case IDLE -> 'I';
       case ACTIVE -> 'T';
@@ -641,7 +838,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void error(SqlError e) {
-    out.errorOrNotice('E', "ERROR", e.condition().pgState(), e.getMessage(), e.detail(), e.hint(), e.position());
+    out.errorOrNotice('E', "ERROR", e.condition().pgState(), e.getMessage(), e.detail(), e.hint(), e.position(),
+        e.context());
   }
 
   /** Reports a fatal error and closes the connection, as PostgreSQL does for protocol violations. */
@@ -651,7 +849,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     }
     phase = Phase.CLOSED;
     LOG.info("closing connection from {}: {}", channel.remoteAddress(), message);
-    out.errorOrNotice('E', "FATAL", condition.pgState(), message, null, null, 0);
+    out.errorOrNotice('E', "FATAL", condition.pgState(), message, null, null, 0, null);
     out.flush();
     channel.close();
   }
@@ -716,6 +914,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   @Override public void awaitWritable() {
+    if (channel.eventLoop().inEventLoop()) {
+      return; // the I/O thread cannot wait for itself; what it writes queues in the channel
+    }
     synchronized (this) {
       while (!channel.isWritable() && channel.isActive()) {
         try {

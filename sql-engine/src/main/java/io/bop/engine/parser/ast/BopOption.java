@@ -3,6 +3,7 @@ package io.bop.engine.parser.ast;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -13,9 +14,9 @@ import java.util.List;
 
 /**
  * A named option: a PostgreSQL storage parameter ({@code fillfactor = 70}), a MySQL table option
- * ({@code engine = InnoDB}) or a sequence option ({@code increment 5}). The name is lower case with
- * words joined by one space; synonyms are merged where the dialect defines them as such
- * ({@code CHARSET}, {@code DEFAULT CHARSET} are {@code character set}).
+ * ({@code engine = InnoDB}), a sequence option ({@code increment 5}) or a COPY option ({@code format csv}).
+ * The name is lower case with words joined by one space; synonyms are merged where the dialect defines them
+ * as such ({@code CHARSET}, {@code DEFAULT CHARSET} are {@code character set}).
  */
 public final class BopOption extends SqlCall {
 
@@ -62,7 +63,11 @@ public final class BopOption extends SqlCall {
       if (separator != null) {
         writer.keyword(separator);
       }
-      value.unparse(writer, 0, 0);
+      if (value instanceof SqlNodeList list) {
+        Unparsing.parenthesized(writer, list);
+      } else {
+        value.unparse(writer, 0, 0);
+      }
     }
   }
 }

@@ -1,0 +1,29 @@
+package io.bop.conformance.slt;
+
+import io.bop.conformance.BopNode;
+import java.util.function.Function;
+
+/**
+ * A protocol bop serves, by the engine label the corpus uses for its native database, and its JDBC URL. The URLs
+ * set a socket timeout (60 s): a server that stops answering, even during the connection's setup, fails the
+ * records left instead of hanging the build.
+ */
+enum BopProtocol {
+  POSTGRESQL("postgresql", node -> node.jdbcUrl("socketTimeout=60")),
+  // bop's MySQL protocol is being built. Once BopNode has mysqlPort(), this line becomes
+  // MYSQL("mysql", node -> "jdbc:mysql://127.0.0.1:" + node.mysqlPort() + "/bop?socketTimeout=60000"),
+  MYSQL("mysql", null);
+
+  final String label;
+  /** Null while bop does not serve the protocol: its runs are skipped. */
+  final Function<BopNode, String> jdbcUrl;
+
+  BopProtocol(String label, Function<BopNode, String> jdbcUrl) {
+    this.label = label;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  @Override public String toString() {
+    return label;
+  }
+}
