@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cursor fetch, every column type, and MySQL's error numbers.
  */
 class MySqlConnectorJTest {
-  @RegisterExtension static final BopNode BOP = new BopNode();
+  @RegisterExtension static final BopNode BOP = new BopNode().with("lock-timeout", "1");
 
   /** Without TLS, caching_sha2_password's full authentication needs the server's public key. */
   static final String PLAIN = "sslMode=DISABLED&allowPublicKeyRetrieval=true";
@@ -303,6 +304,59 @@ class MySqlConnectorJTest {
       try (ResultSet r = s.executeQuery("SELECT 1")) {
         assertThat(r.next()).isTrue();
       }
+    }
+  }
+
+  @Test
+  void moreErrorsCarryMysqlNumbers() throws Exception {
+    try (Connection none = DriverManager.getConnection(BOP.mysqlUrl("mysql", PLAIN).replace("/bop?", "/?"), "bop",
+        "bop"); Statement s = none.createStatement()) {
+      assertErrno(() -> s.executeUpdate("CREATE TABLE t (a int)"), 1046, "3D000");
+      s.execute("SET max_execution_time = 200");
+      assertErrno(() -> s.executeQuery("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)"
+          + " SELECT count(*) FROM n"), 3024, "HY000");
+    }
+    try (Connection a = BOP.connectMysql(PLAIN); Connection b = BOP.connectMysql(PLAIN);
+        Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+      // a's transaction writes and stays open; b's write waits for it longer than lock-timeout (1 s) allows.
+      a.setAutoCommit(false);
+      sa.executeUpdate("UPDATE accounts SET balance = balance WHERE id = 1");
+      // The server says HY000, as MySQL does; mysql-connector-j reports 1205 as 40001 (a transaction to retry).
+      assertErrno(() -> sb.executeUpdate("UPDATE accounts SET balance = balance WHERE id = 1"), 1205, "40001");
+      a.rollback();
+    }
+  }
+
+  @Test
+  void killQueryInterruptsTheRunningStatementOnly() throws Exception {
+    try (Connection victim = BOP.connectMysql(PLAIN); Connection killer = BOP.connectMysql(PLAIN);
+        Statement s = victim.createStatement(); Statement k = killer.createStatement()) {
+      long id;
+      try (ResultSet r = s.executeQuery("SELECT CONNECTION_ID()")) {
+        r.next();
+        id = r.getLong(1);
+      }
+      k.execute("KILL QUERY " + id); // idle: nothing to interrupt, and its next statement runs
+      try (ResultSet r = s.executeQuery("SELECT 1")) {
+        assertThat(r.next()).isTrue();
+      }
+      java.util.concurrent.CompletableFuture<Void> killing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(300);
+          k.execute("KILL QUERY " + id);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long started = System.nanoTime();
+      assertErrno(() -> s.executeQuery("SELECT SLEEP(30)"), 1317, "70100");
+      assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);
+      killing.join();
+      try (ResultSet r = s.executeQuery("SELECT 2")) {
+        assertThat(r.next()).isTrue();
+      }
+      k.execute("KILL " + id); // the connection itself
+      assertThatThrownBy(() -> s.executeQuery("SELECT 3")).isInstanceOf(SQLException.class);
     }
   }
 

@@ -43,6 +43,13 @@ public final class Engine implements AutoCloseable {
   private final Plans plans = new Plans();
   private final SystemVariables mysqlVariables = new SystemVariables();
   private final ExecutorService workers;
+  /** Cancels statements that run past their time limit (MySQL's max_execution_time). */
+  private final java.util.concurrent.ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "bop-timers");
+        t.setDaemon(true);
+        return t;
+      });
 
   private Engine(EngineSettings settings, ShardStore shards) {
     this.settings = settings;
@@ -283,6 +290,10 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  java.util.concurrent.ScheduledExecutorService timers() {
+    return timers;
+  }
+
   Plans plans() {
     return plans;
   }
@@ -300,6 +311,7 @@ public final class Engine implements AutoCloseable {
       session.cancel();
     }
     workers.shutdown();
+    timers.shutdownNow();
     try {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("sessions still running at shutdown; closing anyway");

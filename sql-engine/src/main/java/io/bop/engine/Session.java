@@ -234,7 +234,7 @@ public final class Session implements AutoCloseable {
       runningText = statement.text();
       runningSince = Instant.now();
       long started = System.nanoTime();
-      Execution execution = plan.execute(context, types, parameters);
+      Execution execution = executeWithinTimeLimit(plan, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
@@ -242,6 +242,34 @@ public final class Session implements AutoCloseable {
       throw failure(e);
     } finally {
       runningText = null;
+    }
+  }
+
+  /**
+   * Runs a plan; a MySQL SELECT that runs longer than max_execution_time is cancelled and fails with 3024, as in
+   * MySQL.
+   */
+  private Execution executeWithinTimeLimit(Plan plan, List<SqlType> types, List<Object> parameters)
+      throws SqlError {
+    long limit = mysql != null && plan.columns() != null ? mysql.maxExecutionMillis() : 0;
+    if (limit <= 0) {
+      return plan.execute(context, types, parameters);
+    }
+    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.Future<?> timer = engine.timers().schedule(() -> {
+      timedOut.set(true);
+      cancel();
+    }, limit, java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      return plan.execute(context, types, parameters);
+    } catch (SqlError e) {
+      if (timedOut.get() && e.condition() == Condition.QUERY_CANCELED) {
+        throw new SqlError(Condition.STATEMENT_TIMEOUT,
+            "Query execution was interrupted, maximum statement execution time exceeded");
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
     }
   }
 
