@@ -635,6 +635,11 @@ final class Expressions {
     if (to.isText() && from == TypeKind.OID && source.type().name().startsWith("reg")) {
       return function("bop_regname", charLiteral(source.type().name()), x).node();
     }
+    if (to.isText() && from == TypeKind.ARRAY && source.type().element().kind().isNumeric()) {
+      // stored as a JSON array of numbers: [2,4] is int2vector's 2 4 and int4[]'s {2,4}
+      return Template.call(source.type().isVector() ? "replace(trim({0}, '[]'), ',', ' ')"
+          : "'{' || trim({0}, '[]') || '}'", x);
+    }
     if (to.isText() && from == TypeKind.BOOLEAN) {
       return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
     }
@@ -857,6 +862,17 @@ final class Expressions {
         return new Typed(sqlite(name, sequenceArguments(name, nodes)), SqlType.BIGINT, name);
       case "pg_get_serial_sequence":
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "json_build_object":
+      case "jsonb_build_object": {
+        // booleans are 0 and 1 to SQLite, true and false in JSON
+        List<SqlNode> members = new ArrayList<>();
+        for (Typed a : args) {
+          members.add(a.type().kind() == TypeKind.BOOLEAN
+              ? Template.call("json(CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END)", a.node()) : a.node());
+        }
+        return new Typed(sqlite("json_object", members), name.startsWith("jsonb") ? SqlType.JSONB : SqlType.JSON,
+            name);
+      }
       case "random":
         return new Typed(sqlite("bop_random", List.of()), SqlType.DOUBLE, name);
       case "gen_random_uuid":
