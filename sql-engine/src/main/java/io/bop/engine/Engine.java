@@ -139,7 +139,7 @@ public final class Engine implements AutoCloseable {
       db.ready(writer.connection());
       writer.begin();
       Metadata.create(writer.connection());
-      writer.commit();
+      writer.commit().await();
     }
   }
 

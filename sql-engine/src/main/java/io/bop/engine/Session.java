@@ -12,6 +12,7 @@ import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import io.bop.engine.types.SqlType;
 import io.bop.replication.CommitOutcomeUnknownException;
+import io.bop.replication.PendingCommit;
 import io.bop.replication.Reader;
 import io.bop.replication.Writer;
 import java.sql.Connection;
@@ -285,10 +286,12 @@ public final class Session implements AutoCloseable {
       throw new SqlError(Condition.TRANSACTION_ROLLBACK, "the transaction was rolled back after an earlier error");
     }
     try {
-      w.commit();
+      PendingCommit commit = w.commit();
       if (schemaChanged) {
-        database.schemaChanged();
+        database.schemaChanged(); // before another transaction may take the writer
       }
+      release(w); // the next transaction runs while this one's pages reach the disk and the replicas
+      commit.await();
     } catch (CommitOutcomeUnknownException e) {
       throw new SqlError(Condition.TRANSACTION_RESOLUTION_UNKNOWN,
           "the commit may or may not have taken effect: " + e.getMessage(), e);
