@@ -247,6 +247,7 @@ public final class Session implements AutoCloseable {
     } catch (SqlError e) {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
     }
+    database.sequences().forget(id);
     engine.unregister(this);
   }
 

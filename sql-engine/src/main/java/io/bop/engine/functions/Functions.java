@@ -69,6 +69,7 @@ public final class Functions {
     Udf.register(c, "pg_cancel_backend", 1, false, a -> a[0] != null && cancelSession.test(((Number) a[0]).intValue()));
     DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
+    SequenceFunctions.install(c, database);
   }
 
   /** pg_sleep: waits on the statement's thread, which a cancel interrupts. */

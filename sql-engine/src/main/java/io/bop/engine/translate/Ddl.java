@@ -546,6 +546,9 @@ final class Ddl {
           }
         });
       }
+      case SEQUENCE -> {
+        return new SequenceDdl(r).drop(names, ifExists);
+      }
       default -> throw Expressions.unsupported("DROP " + drop.objectType());
     }
   }
