@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ public final class Engine implements AutoCloseable {
   private final AtomicInteger sessionIds = new AtomicInteger(1000);
   private final Plans plans = new Plans();
   private final ExecutorService workers;
+  /** Fires statement timeouts; its tasks only cancel, so one thread serves every session. */
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread t = new Thread(task, "bop-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
 
   private Engine(EngineSettings settings, ShardStore shards) {
     this.settings = settings;
@@ -122,6 +129,10 @@ public final class Engine implements AutoCloseable {
     return session != null;
   }
 
+  ScheduledExecutorService timers() {
+    return timers;
+  }
+
   /** Threads for blocking session work; wire modules order each connection's tasks with a {@link SerialExecutor}. */
   public ExecutorService workers() {
     return workers;
@@ -196,6 +207,7 @@ public final class Engine implements AutoCloseable {
       session.cancel();
     }
     workers.shutdown();
+    timers.shutdownNow();
     try {
       if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("sessions still running at shutdown; closing anyway");

@@ -17,6 +17,7 @@ import io.bop.replication.Reader;
 import io.bop.replication.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -64,7 +67,10 @@ public final class Session implements AutoCloseable {
   private final Object cancelLock = new Object();
   private Connection running;
   private Thread runningThread;
-  private volatile boolean cancelRequested;
+  /** Why the work the client waits on is cancelled ("user request", "statement timeout"), or null. */
+  private volatile String cancelCause;
+  /** The statement timeout armed for the running statement, or null. */
+  private ScheduledFuture<?> timeout;
   private volatile Thread waiting;
   private volatile boolean closed;
   /** Work runs on an I/O thread, which must never wait: see {@link #runOnIoThread}. */
@@ -165,12 +171,18 @@ public final class Session implements AutoCloseable {
             + parameters.size() + " given");
       }
       long started = System.nanoTime();
+      startTimeout();
       Execution execution = plan.execute(context, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
-      fail();
+      if (open.isEmpty()) {
+        stopTimeout();
+      }
+      throw failed(e);
+    } catch (WouldBlock e) {
+      stopTimeout(); // the statement starts again on another thread, and its time with it
       throw e;
     }
   }
@@ -181,13 +193,13 @@ public final class Session implements AutoCloseable {
    */
   public void sync() throws SqlError {
     if (explicit) {
-      cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
+      endOfWork(); // a cancel is for the work the client is waiting on, which ends here
       return;
     }
     if (onIoThread && !failed && writer != null) {
       throw WouldBlock.INSTANCE; // the commit waits for the disk and the replicas
     }
-    cancelRequested = false;
+    endOfWork();
     try {
       if (failed) {
         rollbackWriter();
@@ -217,8 +229,12 @@ public final class Session implements AutoCloseable {
    * (pg_sleep) is interrupted, and an execution between steps fails at its next row. Safe from any thread.
    */
   public void cancel() {
+    cancel("user request");
+  }
+
+  private void cancel(String cause) {
     synchronized (cancelLock) {
-      cancelRequested = true;
+      cancelCause = cause;
       if (running != null) {
         try {
           ((SQLiteConnection) running).getDatabase().interrupt();
@@ -234,6 +250,46 @@ public final class Session implements AutoCloseable {
     if (t != null) {
       t.interrupt();
     }
+  }
+
+  /** The error of cancelled work, naming why. */
+  private SqlError cancelled() {
+    String cause = cancelCause;
+    return new SqlError(Condition.QUERY_CANCELED, "canceling statement due to " + (cause == null ? "user request"
+        : cause));
+  }
+
+  /** Arms statement_timeout for a statement that starts now. */
+  private void startTimeout() {
+    long millis = settings.statementTimeoutMillis();
+    synchronized (cancelLock) {
+      if (timeout == null && millis > 0) {
+        timeout = engine.timers().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void timedOut() {
+    synchronized (cancelLock) {
+      if (timeout != null) { // not disarmed meanwhile
+        cancel("statement timeout");
+      }
+    }
+  }
+
+  private void stopTimeout() {
+    synchronized (cancelLock) {
+      if (timeout != null) {
+        timeout.cancel(false);
+        timeout = null;
+      }
+    }
+  }
+
+  /** The work the client waited on has ended: a cancel or timeout for it no longer applies. */
+  private void endOfWork() {
+    stopTimeout();
+    cancelCause = null;
   }
 
   @Override public void close() {
@@ -262,6 +318,18 @@ public final class Session implements AutoCloseable {
 
   void closed(SessionExecution execution) {
     open.remove(execution);
+    if (open.isEmpty()) {
+      stopTimeout();
+    }
+  }
+
+  /**
+   * Marks the transaction failed for an error of the client's statement; a cancellation is reported with its
+   * cause, whichever layer noticed the interrupt.
+   */
+  SqlError failed(SqlError e) {
+    fail();
+    return e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
   }
 
   private void closeExecutions() {
@@ -338,7 +406,8 @@ public final class Session implements AutoCloseable {
     }
     waiting = Thread.currentThread();
     try {
-      Writer w = database.shard().acquireWriter(engine.lockTimeout());
+      long lockTimeout = settings.lockTimeoutMillis();
+      Writer w = database.shard().acquireWriter(lockTimeout > 0 ? Duration.ofMillis(lockTimeout) : engine.lockTimeout());
       try {
         database.ready(w.connection()); // connection setup must precede BEGIN
         w.begin();
@@ -349,8 +418,11 @@ public final class Session implements AutoCloseable {
       writer = w;
       return w;
     } catch (InterruptedException e) {
-      throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      throw cancelled();
     } catch (java.sql.SQLTimeoutException e) {
+      if (settings.lockTimeoutMillis() > 0) {
+        throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+      }
       throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "could not obtain lock on database \"" + database.name()
           + "\": another transaction kept writing for " + engine.lockTimeout().toSeconds() + " s");
     } catch (SQLException e) {
@@ -408,7 +480,7 @@ public final class Session implements AutoCloseable {
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       }
     }
 
@@ -451,7 +523,7 @@ public final class Session implements AutoCloseable {
         Reader reader = database.shard().acquireReader();
         return new Lease(database, reader.connection(), reader::close);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } finally {
@@ -492,8 +564,8 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void checkCancelled() throws SqlError {
-      if (cancelRequested) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      if (cancelCause != null) {
+        throw cancelled();
       }
     }
 

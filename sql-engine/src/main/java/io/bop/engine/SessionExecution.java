@@ -38,9 +38,9 @@ final class SessionExecution implements Execution {
     try {
       return execution.next();
     } catch (SqlError e) {
-      session.fail();
+      SqlError error = session.failed(e);
       close();
-      throw e;
+      throw error;
     }
   }
 
