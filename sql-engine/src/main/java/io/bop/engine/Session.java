@@ -598,8 +598,11 @@ public final class Session implements AutoCloseable {
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
-      if (isolation != null && isolation.toLowerCase(Locale.ROOT).contains("serializable") && !readOnly) {
-        // Serializable: run the whole block on the writer, so nothing it reads can change under it.
+      String level = (isolation != null ? isolation : settings.get("default_transaction_isolation"))
+          .toLowerCase(Locale.ROOT);
+      if ((level.contains("serializable") || level.contains("repeatable")) && !readOnly) {
+        // Run the whole block on the writer, so nothing it reads can change under it: serial execution gives both
+        // levels' guarantees without the serialization failures PostgreSQL needs for its concurrency.
         writer();
       }
     }

@@ -205,6 +205,29 @@ class SessionTest extends EngineFixture {
   }
 
   @Test
+  void repeatableReadAndSerializableBlocksRunAloneAlsoAsTheSessionDefault() throws Exception {
+    Session setup = session();
+    run(setup, "CREATE TABLE iso (n int)");
+    Session other = session();
+    run(other, "SET lock_timeout = '100ms'");
+    for (String begin : List.of("BEGIN ISOLATION LEVEL SERIALIZABLE", "START TRANSACTION ISOLATION LEVEL REPEATABLE READ",
+        "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE; BEGIN")) {
+      Session s = session();
+      for (String statement : begin.split("; ")) {
+        run(s, statement);
+      }
+      assertThat(value(s, "SELECT count(*) FROM iso")).isEqualTo(0L);
+      assertThatThrownBy(() -> run(other, "INSERT INTO iso VALUES (1)")).as(begin)
+          .hasMessage("canceling statement due to lock timeout");
+      run(s, "COMMIT");
+    }
+    run(other, "BEGIN ISOLATION LEVEL READ COMMITTED");
+    run(other, "SELECT count(*) FROM iso");
+    run(setup, "INSERT INTO iso VALUES (1)");
+    run(other, "COMMIT");
+  }
+
+  @Test
   void pgCancelBackendCancelsAnotherSession() throws Exception {
     Session other = session();
     int pid = ((Number) value(other, "SELECT pg_backend_pid()")).intValue();
