@@ -53,10 +53,14 @@ run() {
   out=$("${pgb[@]}" -c $clients -j 2 -T "$seconds" bop 2>&1)
   result[$target.tpcb]=$(tps "$out")
   result[$target.tpcb_failed]=$(failed "$out")
+  # Checked before the next run: pgbench truncates pgbench_history before each run, not the balances.
   result[$target.consistent]=$(psql -X -A -t -h 127.0.0.1 -p "$port" -U bop bop -c "SELECT (SELECT sum(abalance)
     FROM pgbench_accounts) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history) AND (SELECT sum(tbalance) FROM
     pgbench_tellers) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history) AND (SELECT sum(bbalance) FROM
     pgbench_branches) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history)")
+  out=$("${pgb[@]}" -M prepared -c $clients -j 2 -T "$seconds" bop 2>&1)
+  result[$target.tpcb_prepared]=$(tps "$out")
+  result[$target.tpcb_failed]=$((result[$target.tpcb_failed] + $(failed "$out")))
 
   local sb=(sysbench --db-driver=pgsql --pgsql-host=127.0.0.1 --pgsql-port="$port" --pgsql-user=bop
     --pgsql-password=bop --pgsql-db=bop --tables=4 --table-size="$rows")
@@ -88,6 +92,7 @@ row() {
 }
 row "pgbench -S -M prepared (tps)" select
 row "pgbench tpcb-like (tps)" tpcb
+row "pgbench tpcb-like -M prepared (tps)" tpcb_prepared
 row "sysbench oltp_point_select (qps)" point_select
 row "sysbench oltp_read_write (tps)" read_write
 row "sysbench oltp_write_only (tps)" write_only

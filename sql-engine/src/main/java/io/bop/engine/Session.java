@@ -16,10 +16,12 @@ import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import io.bop.engine.types.SqlType;
 import io.bop.replication.CommitOutcomeUnknownException;
+import io.bop.replication.PendingCommit;
 import io.bop.replication.Reader;
 import io.bop.replication.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -71,7 +75,10 @@ public final class Session implements AutoCloseable {
   private final Object cancelLock = new Object();
   private Connection running;
   private Thread runningThread;
-  private volatile boolean cancelRequested;
+  /** Why the work the client waits on is cancelled ("user request", "statement timeout"), or null. */
+  private volatile String cancelCause;
+  /** The statement timeout armed for the running statement, or null. */
+  private ScheduledFuture<?> timeout;
   private volatile Thread waiting;
   private volatile boolean closed;
   /** The statement being run and since when, or null when idle (MySQL's SHOW PROCESSLIST). */
@@ -190,7 +197,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepareAll(context, sql);
     } catch (SqlError e) {
-      throw failure(e);
+      throw failed(e);
     }
   }
 
@@ -203,7 +210,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepare(context, sql, declaredTypes);
     } catch (SqlError e) {
-      throw failure(e);
+      throw failed(e);
     }
   }
 
@@ -234,12 +241,19 @@ public final class Session implements AutoCloseable {
       runningText = statement.text();
       runningSince = Instant.now();
       long started = System.nanoTime();
+      startTimeout();
       Execution execution = executeWithinTimeLimit(plan, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
-      throw failure(e);
+      if (open.isEmpty()) {
+        stopTimeout();
+      }
+      throw failed(e);
+    } catch (WouldBlock e) {
+      stopTimeout(); // the statement starts again on another thread, and its time with it
+      throw e;
     } finally {
       runningText = null;
     }
@@ -291,17 +305,6 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Marks the transaction failed and turns an error into the one to report: MySQL's words for a MySQL client. */
-  private SqlError failure(SqlError e) {
-    fail();
-    if (mysql == null) {
-      return e;
-    }
-    SqlError restated = MySqlErrors.restate(e, database());
-    mysql.error(restated);
-    return restated;
-  }
-
   /** The MySQL session state: variables, diagnostics, LAST_INSERT_ID(); null for a PostgreSQL session. */
   public MySqlSession mysql() {
     return mysql;
@@ -334,13 +337,13 @@ public final class Session implements AutoCloseable {
    */
   public void sync() throws SqlError {
     if (explicit) {
-      cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
+      endOfWork(); // a cancel is for the work the client is waiting on, which ends here
       return;
     }
     if (onIoThread && !failed && writer != null) {
       throw WouldBlock.INSTANCE; // the commit waits for the disk and the replicas
     }
-    cancelRequested = false;
+    endOfWork();
     try {
       if (failed) {
         rollbackWriter();
@@ -372,8 +375,12 @@ public final class Session implements AutoCloseable {
    * (pg_sleep) is interrupted, and an execution between steps fails at its next row. Safe from any thread.
    */
   public void cancel() {
+    cancel("user request");
+  }
+
+  private void cancel(String cause) {
     synchronized (cancelLock) {
-      cancelRequested = true;
+      cancelCause = cause;
       if (running != null) {
         try {
           ((SQLiteConnection) running).getDatabase().interrupt();
@@ -391,6 +398,46 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The error of cancelled work, naming why. */
+  private SqlError cancelled() {
+    String cause = cancelCause;
+    return new SqlError(Condition.QUERY_CANCELED, "canceling statement due to " + (cause == null ? "user request"
+        : cause));
+  }
+
+  /** Arms statement_timeout for a statement that starts now. */
+  private void startTimeout() {
+    long millis = settings.statementTimeoutMillis();
+    synchronized (cancelLock) {
+      if (timeout == null && millis > 0) {
+        timeout = engine.timers().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void timedOut() {
+    synchronized (cancelLock) {
+      if (timeout != null) { // not disarmed meanwhile
+        cancel("statement timeout");
+      }
+    }
+  }
+
+  private void stopTimeout() {
+    synchronized (cancelLock) {
+      if (timeout != null) {
+        timeout.cancel(false);
+        timeout = null;
+      }
+    }
+  }
+
+  /** The work the client waited on has ended: a cancel or timeout for it no longer applies. */
+  private void endOfWork() {
+    stopTimeout();
+    cancelCause = null;
+  }
+
   @Override public void close() {
     if (closed) {
       return;
@@ -401,6 +448,9 @@ public final class Session implements AutoCloseable {
       rollbackWriter();
     } catch (SqlError e) {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
+    }
+    if (database != null) { // a MySQL session may have none
+      database.sequences().forget(id);
     }
     engine.unregister(this);
   }
@@ -417,15 +467,28 @@ public final class Session implements AutoCloseable {
   /** An execution was closed: it is no longer open, and a MySQL session keeps what it leaves behind. */
   void closed(SessionExecution execution) {
     open.remove(execution);
+    if (open.isEmpty()) {
+      stopTimeout();
+    }
     if (mysql != null) {
       mysql.warnings(execution.notices());
       mysql.finished(execution.columns() != null, execution.rowCount(), execution.lastInsertId());
     }
   }
 
-  /** An error while reading an execution's rows, as the client is to be told it. */
-  SqlError rowFailure(SqlError e) {
-    return failure(e);
+  /**
+   * Marks the transaction failed for an error of the client's statement and turns the error into the one to
+   * report: a cancellation names its cause, whichever layer noticed the interrupt; a MySQL client gets MySQL's words.
+   */
+  SqlError failed(SqlError e) {
+    fail();
+    SqlError reported = e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
+    if (mysql == null) {
+      return reported;
+    }
+    SqlError restated = MySqlErrors.restate(reported, database());
+    mysql.error(restated);
+    return restated;
   }
 
   private void closeExecutions() {
@@ -450,10 +513,12 @@ public final class Session implements AutoCloseable {
       throw new SqlError(Condition.TRANSACTION_ROLLBACK, "the transaction was rolled back after an earlier error");
     }
     try {
-      w.commit();
+      PendingCommit commit = w.commit();
       if (schemaChanged) {
-        database.schemaChanged();
+        database.schemaChanged(); // before another transaction may take the writer
       }
+      release(w); // the next transaction runs while this one's pages reach the disk and the replicas
+      commit.await();
     } catch (CommitOutcomeUnknownException e) {
       throw new SqlError(Condition.TRANSACTION_RESOLUTION_UNKNOWN,
           "the commit may or may not have taken effect: " + e.getMessage(), e);
@@ -510,7 +575,8 @@ public final class Session implements AutoCloseable {
     }
     waiting = Thread.currentThread();
     try {
-      Writer w = database.shard().acquireWriter(engine.lockTimeout());
+      long lockTimeout = settings.lockTimeoutMillis();
+      Writer w = database.shard().acquireWriter(lockTimeout > 0 ? Duration.ofMillis(lockTimeout) : engine.lockTimeout());
       try {
         database.ready(w.connection()); // connection setup must precede BEGIN
         if (mysql != null && !mysql.foreignKeyChecks()) {
@@ -524,8 +590,11 @@ public final class Session implements AutoCloseable {
       writer = w;
       return w;
     } catch (InterruptedException e) {
-      throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      throw cancelled();
     } catch (java.sql.SQLTimeoutException e) {
+      if (settings.lockTimeoutMillis() > 0) {
+        throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+      }
       throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "could not obtain lock on database \"" + database.name()
           + "\": another transaction kept writing for " + engine.lockTimeout().toSeconds() + " s");
     } catch (SQLException e) {
@@ -613,7 +682,7 @@ public final class Session implements AutoCloseable {
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       }
     }
 
@@ -657,7 +726,7 @@ public final class Session implements AutoCloseable {
         Reader reader = source.shard().acquireReader();
         return new Lease(source, reader.connection(), reader::close);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } finally {
@@ -698,8 +767,8 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void checkCancelled() throws SqlError {
-      if (cancelRequested) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      if (cancelCause != null) {
+        throw cancelled();
       }
     }
 
@@ -737,8 +806,11 @@ public final class Session implements AutoCloseable {
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
-      if (isolation != null && isolation.toLowerCase(Locale.ROOT).contains("serializable") && !readOnly) {
-        // Serializable: run the whole block on the writer, so nothing it reads can change under it.
+      String level = (isolation != null ? isolation : settings.get("default_transaction_isolation"))
+          .toLowerCase(Locale.ROOT);
+      if ((level.contains("serializable") || level.contains("repeatable")) && !readOnly) {
+        // Run the whole block on the writer, so nothing it reads can change under it: serial execution gives both
+        // levels' guarantees without the serialization failures PostgreSQL needs for its concurrency.
         writer();
       }
     }
