@@ -1,7 +1,9 @@
 """SQLAlchemy and Alembic against a database URL: schema, reflection, ORM and a chain of migrations.
 
-Run by SqlAlchemyPgTest with Debian's python3 (python3-sqlalchemy, python3-alembic, python3-psycopg2). Prints a
-pass table and exits with 1 if any check failed.
+Run by SqlAlchemyTest over psycopg2 and pymysql with Debian's python3 (python3-sqlalchemy,
+python3-alembic, python3-psycopg2, python3-pymysql). The checks are the same for both; where the stock dialects
+differ (type names, defaults, error codes) the expectation for each is given. Prints a pass table and exits with 1
+if any check failed.
 """
 import os
 import sys
@@ -17,7 +19,17 @@ from sqlalchemy.orm import Session, declarative_base, relationship
 
 URL = sys.argv[1]
 engine = create_engine(URL, future=True)
+MYSQL = engine.dialect.name == "mysql"
 results = []
+
+
+def per_dialect(postgresql, mysql):
+    return mysql if MYSQL else postgresql
+
+
+def error_code(e):
+    """The server's code for an IntegrityError: PostgreSQL's SQLSTATE, MySQL's error number."""
+    return e.orig.args[0] if MYSQL else e.orig.pgcode
 
 
 def check(name):
@@ -75,12 +87,13 @@ def reflect_columns():
     assert str(columns["email"]["type"]) == "VARCHAR(120)", columns["email"]["type"]
     assert columns["email"]["nullable"] is False
     assert columns["email"]["comment"] == "where receipts go", columns["email"]
-    assert columns["active"]["default"] == "true", columns["active"]
+    assert columns["active"]["default"] in per_dialect(["true"], ["'1'", "1"]), columns["active"]  # MySQL 8, MariaDB
+    assert str(columns["active"]["type"]) == per_dialect("BOOLEAN", "TINYINT"), columns["active"]["type"]
     assert "nextval" in (columns["id"]["default"] or "") or columns["id"].get("autoincrement"), columns["id"]
-    assert str(columns["created"]["type"]) == "TIMESTAMP", columns["created"]["type"]
-    assert columns["created"]["type"].timezone is True
+    assert str(columns["created"]["type"]) == per_dialect("TIMESTAMP", "DATETIME"), columns["created"]["type"]
+    assert columns["created"]["type"].timezone is not MYSQL  # MySQL's DATETIME has no time zone
     order_columns = {c["name"]: c for c in i.get_columns("orders")}
-    assert str(order_columns["total"]["type"]) == "NUMERIC(10, 2)", order_columns["total"]["type"]
+    assert str(order_columns["total"]["type"]) == per_dialect("NUMERIC(10, 2)", "DECIMAL(10, 2)"), order_columns
     assert str(order_columns["id"]["type"]) == "BIGINT"
     assert i.get_table_comment("customer")["text"] == "people who buy"
 
@@ -103,7 +116,7 @@ def reflect_constraints():
     assert [u["column_names"] for u in i.get_unique_constraints("customer")] == [["email"]]
     checks = i.get_check_constraints("orders")
     assert [c["name"] for c in checks] == ["orders_total_positive"], checks
-    assert checks[0]["sqltext"].replace("(0)::numeric", "0") == "total >= 0", checks
+    assert checks[0]["sqltext"].replace("(0)::numeric", "0").replace("`", "") == "total >= 0", checks
 
 
 @check("reflection: MetaData.reflect round trip")
@@ -163,7 +176,7 @@ def orm_crud():
         assert s.execute(select(func.count()).select_from(orders)).scalar_one() == 0
 
 
-@check("ORM integrity errors carry SQLSTATEs")
+@check("ORM integrity errors carry the server's codes")
 def integrity_errors():
     with Session(engine) as s:
         s.add(Customer(email="dup@example.com", name="One"))
@@ -173,15 +186,22 @@ def integrity_errors():
             s.commit()
             raise AssertionError("duplicate email accepted")
         except IntegrityError as e:
-            assert e.orig.pgcode == "23505", e.orig.pgcode
-            assert 'unique constraint "customer_email_key"' in str(e.orig), e.orig
+            assert error_code(e) == per_dialect("23505", 1062), e.orig
+            assert per_dialect('unique constraint "customer_email_key"', "Duplicate entry ") in str(e.orig), e.orig
             s.rollback()
         s.add(Order(customer_id=999999, total=1, status="x"))
         try:
             s.commit()
             raise AssertionError("dangling reference accepted")
         except IntegrityError as e:
-            assert e.orig.pgcode == "23503", e.orig.pgcode
+            assert error_code(e) == per_dialect("23503", 1452), e.orig
+            s.rollback()
+        s.add(Customer(email=None, name="Nobody"))
+        try:
+            s.commit()
+            raise AssertionError("null email accepted")
+        except IntegrityError as e:
+            assert error_code(e) == per_dialect("23502", 1048), e.orig
             s.rollback()
 
 
@@ -211,9 +231,9 @@ MIGRATIONS = {
     op.drop_table("member")
 """),
     "r5": ("'r4'", """
-    op.alter_column("project", "name", new_column_name="title")
+    op.alter_column("project", "name", new_column_name="title", existing_type=sa.String(50), existing_nullable=False)
 """, """
-    op.alter_column("project", "title", new_column_name="name")
+    op.alter_column("project", "title", new_column_name="name", existing_type=sa.String(50), existing_nullable=False)
 """),
     "r6": ("'r5'", """
     op.alter_column("project", "budget", type_=sa.Numeric(12, 2), existing_type=sa.Integer,
@@ -221,6 +241,17 @@ MIGRATIONS = {
 """, """
     op.alter_column("project", "budget", type_=sa.Integer, existing_type=sa.Numeric(12, 2),
                     server_default=None, nullable=True)
+"""),
+    # Statements written by hand, as migrations often have them: RENAME COLUMN in both dialects, and MySQL's
+    # ALTER TABLE ... ADD INDEX / DROP INDEX.
+    "r7": ("'r6'", """
+    op.execute("ALTER TABLE member RENAME COLUMN project_id TO project_ref")
+    if op.get_context().dialect.name == "mysql":
+        op.execute("ALTER TABLE member ADD COLUMN role VARCHAR(20), ADD INDEX member_role_idx (role)")
+""", """
+    if op.get_context().dialect.name == "mysql":
+        op.execute("ALTER TABLE member DROP INDEX member_role_idx, DROP COLUMN role")
+    op.execute("ALTER TABLE member RENAME COLUMN project_ref TO project_id")
 """),
 }
 
@@ -250,7 +281,7 @@ def alembic_config(folder):
     return config
 
 
-@check("alembic upgrade: add column, index, foreign key, rename, alter type")
+@check("alembic upgrade: add column, index, foreign key, rename, alter type, raw ALTER")
 def alembic_upgrade():
     from alembic import command
     global config
@@ -259,17 +290,20 @@ def alembic_upgrade():
     i = inspect(engine)
     columns = {c["name"]: c for c in i.get_columns("project")}
     assert list(columns) == ["id", "title", "budget"], list(columns)
-    assert str(columns["budget"]["type"]) == "NUMERIC(12, 2)", columns["budget"]["type"]
+    assert str(columns["budget"]["type"]) == per_dialect("NUMERIC(12, 2)", "DECIMAL(12, 2)"), columns["budget"]
     assert columns["budget"]["nullable"] is False and "0" in columns["budget"]["default"], columns["budget"]
     indexes = {ix["name"]: ix for ix in i.get_indexes("project")}
     assert indexes["project_name_idx"]["column_names"] == ["title"] and indexes["project_name_idx"]["unique"]
     fks = i.get_foreign_keys("member")
-    assert [(fk["name"], fk["referred_table"], fk["options"].get("ondelete")) for fk in fks] == [
-        ("member_project_fk", "project", "SET NULL")], fks
+    assert [(fk["name"], fk["constrained_columns"], fk["referred_table"], fk["options"].get("ondelete"))
+            for fk in fks] == [("member_project_fk", ["project_ref"], "project", "SET NULL")], fks
+    if MYSQL:
+        assert [ix["column_names"] for ix in i.get_indexes("member") if ix["name"] == "member_role_idx"] == [
+            ["role"]], i.get_indexes("member")
     with engine.begin() as c:
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "r6"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "r7"
         c.execute(text("INSERT INTO project (title, budget) VALUES ('bop', 12.5)"))
-        c.execute(text("INSERT INTO member (project_id) SELECT id FROM project"))
+        c.execute(text("INSERT INTO member (project_ref) SELECT id FROM project"))
 
 
 @check("alembic downgrade to base")

@@ -669,8 +669,8 @@ BopAlterTableAction RenameAction() :
 }
 
 /**
- * Parses one ADD, DROP, ALTER [COLUMN] or MySQL MODIFY, CHANGE, DISABLE KEYS or ENABLE KEYS action; see
- * BopAlterTableAction.Kind. MySQL's column position (FIRST, AFTER column) is read and dropped: columns are added
+ * Parses one ADD, DROP, ALTER [COLUMN] or MySQL MODIFY, CHANGE, DISABLE KEYS, ENABLE KEYS or table option action;
+ * see BopAlterTableAction.Kind. MySQL's column position (FIRST, AFTER column) is read and dropped: columns are added
  * last.
  */
 BopAlterTableAction AlterTableAction() :
@@ -681,6 +681,7 @@ BopAlterTableAction AlterTableAction() :
     SqlIdentifier name;
     final DropBehavior behavior;
     BopAlterTableAction action;
+    final SqlNodeList tableOptions = new SqlNodeList(getPos());
 }
 {
     <ADD> { s = span(); }
@@ -747,6 +748,13 @@ BopAlterTableAction AlterTableAction() :
     <ENABLE> { s = span(); } <KEYS> {
         return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.ENABLE_KEYS, null, null, null, null,
             null, null, false, null);
+    }
+|
+    { s = span(); } AddTableOption(tableOptions) {
+        final BopOption option = (BopOption) tableOptions.get(0);
+        return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.TABLE_OPTION,
+            new SqlIdentifier(option.name(), option.getParserPosition()), null, null, null, null, option.value(), false,
+            null);
     }
 }
 

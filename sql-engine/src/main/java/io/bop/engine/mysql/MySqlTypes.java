@@ -19,7 +19,7 @@ public final class MySqlTypes {
   /** The full type: {@code int unsigned}, {@code varchar(255)}, {@code decimal(10,2)}, {@code datetime(6)}. */
   public static String columnType(SqlType t) {
     String base = switch (t.kind()) {
-      case BOOLEAN -> "tinyint(1)";
+      case BOOLEAN -> t.name().equals("bit") ? "bit(1)" : "tinyint(1)";
       case SMALLINT -> switch (t.name()) {
         case "tinyint" -> t.length() == 1 ? "tinyint(1)" : "tinyint";
         case "year" -> "year";

@@ -22,6 +22,7 @@ import io.bop.engine.parser.ast.DropBehavior;
 import io.bop.engine.translate.TableDefinition.CheckConstraint;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -82,6 +84,37 @@ final class AlterTable {
         action.run(change);
       }
     });
+  }
+
+  /**
+   * A MySQL table option: AUTO_INCREMENT = n numbers the next row n, or past the last row if that is higher, as
+   * InnoDB does; COMMENT sets the table's comment. ENGINE, CHARSET, COLLATE and ROW_FORMAT need nothing: every
+   * table is transactional and UTF-8, and a column keeps the collation it was declared with, as in MySQL.
+   */
+  private Action tableOption(String option, SqlNode value) throws SqlError {
+    String text = value instanceof SqlLiteral literal ? literal.toValue() : value.toString();
+    return switch (option) {
+      case "auto_increment" -> {
+        long next = Long.parseLong(text);
+        yield change -> {
+          if (change.definition().columns.stream().anyMatch(c -> !c.identity.isEmpty())) {
+            try (PreparedStatement delete = change.connection().prepareStatement(
+                    "DELETE FROM sqlite_sequence WHERE name = ? COLLATE NOCASE");
+                PreparedStatement insert = change.connection().prepareStatement(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+              delete.setString(1, change.table);
+              delete.executeUpdate();
+              insert.setString(1, change.table);
+              insert.setLong(2, next - 1);
+              insert.executeUpdate();
+            }
+          }
+        };
+      }
+      case "comment" -> change -> Metadata.setTableComment(change.connection(), change.table, text);
+      case "engine", "character set", "collate", "row_format" -> change -> { };
+      default -> throw Expressions.unsupported("the table option " + option.toUpperCase(Locale.ROOT));
+    };
   }
 
   /** Translates one action; {@code shape} follows the columns it adds, drops, renames and retypes. */
@@ -137,6 +170,7 @@ final class AlterTable {
       case DROP_PRIMARY_KEY -> change -> dropConstraint(change, change.definition().primaryKeyName(), false, false);
       case DROP_FOREIGN_KEY -> change -> dropConstraint(change, name, false, false);
       case DISABLE_KEYS, ENABLE_KEYS -> change -> { }; // MySQL's hint for bulk loads; SQLite keeps its indexes current
+      case TABLE_OPTION -> tableOption(name, a.expression());
     };
   }
 

@@ -690,6 +690,9 @@ final class Expressions {
     if (type == null) {
       throw new SqlError(Condition.UNDEFINED_TYPE, "type \"" + typeName + "\" does not exist");
     }
+    if (type.name().equals("bit") && type.length() > 1) {
+      throw unsupported("bit(" + type.length() + "), a bit field of more than one bit,");
+    }
     for (int i = 0; i < name.arrayDimensions(); i++) {
       type = SqlType.arrayOf(type);
     }

@@ -145,7 +145,10 @@ final class MySqlExpressions {
     return type.kind().isText() || type.kind() == TypeKind.UNKNOWN;
   }
 
-  /** {@code a LIKE b}: without regard to case, and with {@code \} as the escape character unless another is given. */
+  /**
+   * {@code a LIKE b}: without regard to case, and with {@code \} as the escape character unless another is given;
+   * {@code ESCAPE ''} (as Hibernate writes it) turns escaping off.
+   */
   private Typed like(SqlCall call, SqlLikeOperator op, Scope scope) throws SqlError {
     List<SqlNode> operands = new ArrayList<>();
     for (int i = 0; i < call.operandCount(); i++) {
@@ -154,7 +157,9 @@ final class MySqlExpressions {
     if (operands.size() == 2) {
       operands.add(Expressions.charLiteral("\\"));
     }
-    String test = "lower({0}) LIKE lower({1}) ESCAPE {2}";
+    boolean escapes = !(call.operandCount() > 2 && call.operand(2) instanceof SqlLiteral l
+        && l.getTypeName() == SqlTypeName.CHAR && l.getValueAs(String.class).isEmpty());
+    String test = "lower({0}) LIKE lower({1})" + (escapes ? " ESCAPE {2}" : "");
     return new Typed(Template.call(op.isNegated() ? "NOT (" + test + ")" : test, operands), SqlType.BOOLEAN,
         Typed.NO_NAME);
   }

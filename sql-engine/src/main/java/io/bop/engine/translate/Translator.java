@@ -21,6 +21,7 @@ import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDelete;
 import io.bop.engine.parser.ast.BopDrop;
 import io.bop.engine.parser.ast.BopInsert;
+import io.bop.engine.parser.ast.BopLockedQuery;
 import io.bop.engine.parser.ast.BopMaintenance;
 import io.bop.engine.parser.ast.BopTruncate;
 import io.bop.engine.parser.ast.BopSessionStatement;
@@ -130,6 +131,12 @@ public final class Translator {
     }
     if (Queries.isQuery(node)) {
       return query(r, node);
+    }
+    if (node instanceof BopLockedQuery locked && Queries.isQuery(locked.query())) {
+      // Locking rows keeps other transactions from writing them until this one ends; the writer, which the
+      // transaction then holds to its end, keeps them from writing at all.
+      r.writes = true;
+      return query(r, locked.query());
     }
     throw Expressions.unsupported("the statement " + node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT));
   }

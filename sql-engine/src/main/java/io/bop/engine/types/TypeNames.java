@@ -16,6 +16,8 @@ public final class TypeNames {
   private static final Map<String, Entry> NAMES = Map.ofEntries(
       Map.entry("boolean", new Entry(TypeKind.BOOLEAN, "boolean")),
       Map.entry("bool", new Entry(TypeKind.BOOLEAN, "boolean")),
+      // MySQL's BIT(1), which Hibernate's MySQLDialect declares booleans as: a one-bit field holds a truth value
+      Map.entry("bit", new Entry(TypeKind.BOOLEAN, "bit")),
       Map.entry("smallint", new Entry(TypeKind.SMALLINT, "smallint")),
       Map.entry("int2", new Entry(TypeKind.SMALLINT, "smallint")),
       Map.entry("tinyint", new Entry(TypeKind.SMALLINT, "tinyint")),

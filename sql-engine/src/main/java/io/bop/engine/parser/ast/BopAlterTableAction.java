@@ -55,7 +55,9 @@ public final class BopAlterTableAction extends SqlCall {
     /** MySQL's {@code DISABLE KEYS} (mysqldump writes it around its INSERTs). */
     DISABLE_KEYS,
     /** MySQL's {@code ENABLE KEYS}. */
-    ENABLE_KEYS
+    ENABLE_KEYS,
+    /** A MySQL table option, {@code AUTO_INCREMENT = n}, {@code COMMENT = 'text'}, ...: name, expression. */
+    TABLE_OPTION
   }
 
   private static final SqlOperator OPERATOR = new NodeOperator("ALTER TABLE ACTION", SqlKind.OTHER,
@@ -196,6 +198,10 @@ public final class BopAlterTableAction extends SqlCall {
     case DROP_FOREIGN_KEY:
       writer.keyword(kind == Kind.DROP_INDEX ? "DROP INDEX" : "DROP FOREIGN KEY");
       name.unparse(writer, 0, 0);
+      break;
+    case TABLE_OPTION:
+      writer.keyword(name.getSimple().toUpperCase(java.util.Locale.ROOT) + " =");
+      expression.unparse(writer, 0, 0);
       break;
     case DROP_PRIMARY_KEY:
     case DISABLE_KEYS:
