@@ -29,10 +29,14 @@ run() {
   out=$("${pgb[@]}" -c $clients -j 2 -T "$seconds" bop 2>&1)
   result[$target.tpcb]=$(tps "$out")
   result[$target.tpcb_failed]=$(failed "$out")
+  # Checked before the next run: pgbench truncates pgbench_history before each run, not the balances.
   result[$target.consistent]=$(psql -X -A -t -h 127.0.0.1 -p "$port" -U bop bop -c "SELECT (SELECT sum(abalance)
     FROM pgbench_accounts) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history) AND (SELECT sum(tbalance) FROM
     pgbench_tellers) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history) AND (SELECT sum(bbalance) FROM
     pgbench_branches) = (SELECT coalesce(sum(delta), 0) FROM pgbench_history)")
+  out=$("${pgb[@]}" -M prepared -c $clients -j 2 -T "$seconds" bop 2>&1)
+  result[$target.tpcb_prepared]=$(tps "$out")
+  result[$target.tpcb_failed]=$((result[$target.tpcb_failed] + $(failed "$out")))
   sysbench_runs "$target" --db-driver=pgsql --pgsql-host=127.0.0.1 --pgsql-port="$port" --pgsql-user=bop \
     --pgsql-password=bop --pgsql-db=bop
 }
@@ -47,6 +51,7 @@ echo "pgbench scale $scale and sysbench 4 x $rows rows, $clients clients, $secon
 printf "%-36s %12s %12s %8s\n" "benchmark" "bop" "postgresql" "ratio"
 ratio_row "pgbench -S -M prepared (tps)" select bop postgresql
 ratio_row "pgbench tpcb-like (tps)" tpcb bop postgresql
+ratio_row "pgbench tpcb-like -M prepared (tps)" tpcb_prepared bop postgresql
 sysbench_table postgresql
 echo
 for t in bop postgresql; do

@@ -529,6 +529,60 @@ void AddSequenceOption(SqlNodeList sequenceOptions) :
 }
 
 /**
+ * Parses "ALTER SEQUENCE [IF EXISTS] name {option | RESTART [[WITH] n]} ..." or
+ * "ALTER SEQUENCE [IF EXISTS] name RENAME TO new_name"; RESTART is an option named "restart".
+ */
+SqlNode AlterSequence() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    SqlIdentifier newName = null;
+    final SqlNodeList sequenceOptions = new SqlNodeList(getPos());
+    Token first;
+    SqlNode value;
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE> ifExists = IfExistsOpt() name = CompoundTableIdentifier()
+    (
+        <RENAME> <TO> newName = SimpleIdentifier()
+    |
+        (
+            AddSequenceOption(sequenceOptions)
+        |
+            <RESTART> { first = token; value = null; } [ [ <WITH> ] value = NumericLiteral() ] {
+                sequenceOptions.add(new BopOption(positionFrom(first), "restart", value));
+            }
+        )+
+    )
+    {
+        return new BopAlterSequence(s.end(this), ifExists, name, sequenceOptions, newName);
+    }
+}
+
+/** Parses "COMMENT ON {TABLE | VIEW | COLUMN | SEQUENCE | INDEX} name IS {'text' | NULL}". */
+SqlNode CommentOn() :
+{
+    final Span s;
+    final String kind;
+    final SqlIdentifier name;
+    SqlNode text = null;
+}
+{
+    <COMMENT> { s = span(); } <ON>
+    (
+        ( <TABLE> | <VIEW> | <SEQUENCE> | <INDEX> ) { kind = token.image.toLowerCase(Locale.ROOT); }
+        name = CompoundTableIdentifier()
+    |
+        <COLUMN> { kind = "column"; } name = CompoundIdentifier()
+    )
+    <IS> ( text = StringLiteral() | <NULL> )
+    {
+        return new BopComment(s.end(this), kind, name, text);
+    }
+}
+
+/**
  * Parses the rest of "DROP {TABLE | VIEW | INDEX [CONCURRENTLY] | SEQUENCE | DATABASE | SCHEMA} [IF EXISTS]
  * name, ... [ON table] [CASCADE | RESTRICT]"; "ON table" is MySQL's DROP INDEX.
  */

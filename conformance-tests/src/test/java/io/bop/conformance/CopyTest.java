@@ -26,7 +26,7 @@ class CopyTest {
 
   @TempDir Path dir;
 
-  private static Psql.Result psql(String... args) throws Exception {
+  private static Command.Result psql(String... args) throws Exception {
     return Psql.run("host=127.0.0.1 port=" + BOP.pgPort() + " user=bop dbname=bop sslmode=disable", "bop", args);
   }
 
@@ -39,18 +39,18 @@ class CopyTest {
           : i + ".25") + "\t2024-01-" + String.format("%02d", i % 28 + 1));
     }
     Files.write(in, lines, StandardCharsets.UTF_8);
-    Psql.Result load = psql("-c", "CREATE TABLE big (id integer PRIMARY KEY, name text, amount numeric(12,2), d date)",
+    Command.Result load = psql("-c", "CREATE TABLE big (id integer PRIMARY KEY, name text, amount numeric(12,2), d date)",
         "-c", "\\copy big from '" + in + "'");
     assertThat(load.exit()).as(load.err()).isZero();
     assertThat(load.out()).contains("COPY 100000");
 
     Path out = dir.resolve("out.tsv");
-    Psql.Result dump = psql("-c", "\\copy big to '" + out + "'");
+    Command.Result dump = psql("-c", "\\copy big to '" + out + "'");
     assertThat(dump.exit()).as(dump.err()).isZero();
     assertThat(dump.out()).contains("COPY 100000");
     assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(lines);
 
-    Psql.Result checked = psql("-A", "-t", "-c", "SELECT count(*), sum(amount), max(length(name)) FROM big");
+    Command.Result checked = psql("-A", "-t", "-c", "SELECT count(*), sum(amount), max(length(name)) FROM big");
     assertThat(checked.out().strip()).isEqualTo("100000|4285807143.75|26");
   }
 
@@ -59,16 +59,16 @@ class CopyTest {
     Path in = dir.resolve("in.csv");
     String csv = "id,note,n\n1,\"a, \"\"quoted\"\" value\",1\n2,\"two\nlines\",\n3,,3\n4,\"\",4\n";
     Files.writeString(in, csv);
-    Psql.Result load = psql("-c", "CREATE TABLE notes (id int PRIMARY KEY, note text, n int)",
+    Command.Result load = psql("-c", "CREATE TABLE notes (id int PRIMARY KEY, note text, n int)",
         "-c", "\\copy notes from '" + in + "' with (format csv, header)");
     assertThat(load.exit()).as(load.err()).isZero();
-    Psql.Result rows = psql("-A", "-t", "-c", "SELECT id, coalesce(note, '<null>'), coalesce(n, -1) FROM notes"
+    Command.Result rows = psql("-A", "-t", "-c", "SELECT id, coalesce(note, '<null>'), coalesce(n, -1) FROM notes"
         + " ORDER BY id");
     assertThat(rows.out()).isEqualTo("1|a, \"quoted\" value|1\n2|two\nlines|-1\n3|<null>|3\n4||4\n");
 
-    Psql.Result dumped = psql("-c", "COPY notes TO STDOUT WITH CSV HEADER");
+    Command.Result dumped = psql("-c", "COPY notes TO STDOUT WITH CSV HEADER");
     assertThat(dumped.out()).isEqualTo(csv);
-    Psql.Result old = psql("-c", "COPY (SELECT id, note FROM notes WHERE id IN (1, 3) ORDER BY id) TO STDOUT"
+    Command.Result old = psql("-c", "COPY (SELECT id, note FROM notes WHERE id IN (1, 3) ORDER BY id) TO STDOUT"
         + " DELIMITER '|' NULL 'none'");
     assertThat(old.out()).isEqualTo("1|a, \"quoted\" value\n3|none\n");
   }
@@ -77,12 +77,12 @@ class CopyTest {
   void aFailedCopyLeavesNothingAndTheSessionWorks() throws Exception {
     Path in = dir.resolve("bad.tsv");
     Files.writeString(in, "1\tok\n2\tok\nx\tbad\n4\tnever\n");
-    Psql.Result failed = psql("-c", "CREATE TABLE strict (id int PRIMARY KEY, v text)",
+    Command.Result failed = psql("-c", "CREATE TABLE strict (id int PRIMARY KEY, v text)",
         "-c", "\\copy strict from '" + in + "'");
     assertThat(failed.exit()).isNotZero();
     assertThat(failed.err()).contains("invalid input syntax for type integer: \"x\"",
         "CONTEXT:  COPY strict, line 3, column id: \"x\"");
-    Psql.Result after = psql("-A", "-t", "-c", "SELECT count(*) FROM strict");
+    Command.Result after = psql("-A", "-t", "-c", "SELECT count(*) FROM strict");
     assertThat(after.out().strip()).isEqualTo("0");
   }
 

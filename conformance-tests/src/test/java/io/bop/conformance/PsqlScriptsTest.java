@@ -30,7 +30,7 @@ class PsqlScriptsTest {
   @MethodSource("scripts")
   void printsWhatPostgresqlPrints(String script) throws Exception {
     assumeTrue(Psql.installed(), "psql is not installed");
-    Psql.Result result = Psql.run("host=127.0.0.1 port=" + BOP.pgPort() + " user=bop dbname=bop sslmode=disable",
+    Command.Result result = Psql.run("host=127.0.0.1 port=" + BOP.pgPort() + " user=bop dbname=bop sslmode=disable",
         "bop", "-A", "-t", "-f", resource(script + ".sql").toString());
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo(Files.readString(resource(script + ".expected"), StandardCharsets.UTF_8));

@@ -20,26 +20,26 @@ class PsqlTest {
     return "host=127.0.0.1 port=" + BOP.pgPort() + " user=bop dbname=bop sslmode=" + sslmode;
   }
 
-  private static Psql.Result psql(String... args) throws Exception {
+  private static Command.Result psql(String... args) throws Exception {
     return Psql.run(connection("prefer"), "bop", args);
   }
 
   @Test
   void createInsertReturningQueryAndDescribe() throws Exception {
-    Psql.Result created = psql("-c", "CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL,"
+    Command.Result created = psql("-c", "CREATE TABLE users (id serial PRIMARY KEY, name varchar(100) NOT NULL,"
         + " email text UNIQUE, created timestamptz DEFAULT now(), score numeric(10,2) CHECK (score >= 0))");
     assertThat(created.exit()).as(created.err()).isZero();
     assertThat(created.out()).contains("CREATE TABLE");
 
-    Psql.Result inserted = psql("-c", "INSERT INTO users (name, email, score) VALUES ('ada', 'ada@example.org', 12.5),"
+    Command.Result inserted = psql("-c", "INSERT INTO users (name, email, score) VALUES ('ada', 'ada@example.org', 12.5),"
         + " ('grace', 'grace@example.org', 7) RETURNING id, name");
     assertThat(inserted.exit()).as(inserted.err()).isZero();
     assertThat(inserted.out()).contains(" id | name", "  1 | ada", "  2 | grace", "INSERT 0 2");
 
-    Psql.Result selected = psql("-A", "-t", "-c", "SELECT name, score FROM users ORDER BY id");
+    Command.Result selected = psql("-A", "-t", "-c", "SELECT name, score FROM users ORDER BY id");
     assertThat(selected.out().lines()).containsExactly("ada|12.50", "grace|7.00");
 
-    Psql.Result described = psql("-c", "\\d users");
+    Command.Result described = psql("-c", "\\d users");
     assertThat(described.exit()).as(described.err()).isZero();
     assertThat(described.out()).contains(
         "Table \"public.users\"",
@@ -54,19 +54,19 @@ class PsqlTest {
         "Check constraints:",
         "\"users_score_check\" CHECK ((score >= 0))");
 
-    Psql.Result listed = psql("-A", "-c", "\\dt"); // unaligned: other tests' tables change the column widths
+    Command.Result listed = psql("-A", "-c", "\\dt"); // unaligned: other tests' tables change the column widths
     assertThat(listed.out()).contains("public|users|table|bop");
   }
 
   @Test
   void describeShowsForeignKeysBothWaysAndVerboseDetails() throws Exception {
-    Psql.Result created = psql("-c", "CREATE TABLE authors (id bigserial PRIMARY KEY, name text NOT NULL)",
+    Command.Result created = psql("-c", "CREATE TABLE authors (id bigserial PRIMARY KEY, name text NOT NULL)",
         "-c", "CREATE TABLE books (id serial PRIMARY KEY, author_id bigint REFERENCES authors (id) ON DELETE CASCADE,"
             + " title varchar(200) NOT NULL, published date)",
         "-c", "CREATE INDEX books_by_author ON books (author_id, published DESC)");
     assertThat(created.exit()).as(created.err()).isZero();
 
-    Psql.Result books = psql("-c", "\\d+ books");
+    Command.Result books = psql("-c", "\\d+ books");
     assertThat(books.exit()).as(books.err()).isZero();
     assertThat(books.out()).contains(
         "Table \"public.books\"",
@@ -77,7 +77,7 @@ class PsqlTest {
         "\"books_author_id_fkey\" FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE",
         "Access method: heap");
 
-    Psql.Result authors = psql("-c", "\\d authors");
+    Command.Result authors = psql("-c", "\\d authors");
     assertThat(authors.out()).contains("Referenced by:",
         "TABLE \"books\" CONSTRAINT \"books_author_id_fkey\" FOREIGN KEY (author_id) REFERENCES authors(id)"
             + " ON DELETE CASCADE");
@@ -85,7 +85,7 @@ class PsqlTest {
 
   @Test
   void describeAfterAlterTableShowsTheNewShape() throws Exception {
-    Psql.Result altered = psql("-c", "CREATE TABLE stock (id integer NOT NULL, name text, vendor_id integer)",
+    Command.Result altered = psql("-c", "CREATE TABLE stock (id integer NOT NULL, name text, vendor_id integer)",
         "-c", "CREATE TABLE vendors (id integer PRIMARY KEY, label varchar(20))",
         "-c", "INSERT INTO vendors VALUES (1, 'one')",
         "-c", "INSERT INTO stock VALUES (1, 'a', 1), (2, 'b', NULL)",
@@ -99,7 +99,7 @@ class PsqlTest {
     assertThat(altered.out()).contains("ALTER TABLE");
 
     // as PostgreSQL 15 prints them for the same statements
-    Psql.Result items = psql("-c", "\\d items");
+    Command.Result items = psql("-c", "\\d items");
     assertThat(items.exit()).as(items.err()).isZero();
     assertThat(items.out()).contains(
         "Table \"public.items\"",
@@ -110,13 +110,13 @@ class PsqlTest {
         " added     | timestamp with time zone |           |          | now()",
         "Indexes:\n    \"stock_pkey\" PRIMARY KEY, btree (id)",
         "Foreign-key constraints:\n    \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
-    Psql.Result vendors = psql("-c", "\\d vendors");
+    Command.Result vendors = psql("-c", "\\d vendors");
     assertThat(vendors.out()).contains("Referenced by:\n"
         + "    TABLE \"items\" CONSTRAINT \"stock_vendor_fkey\" FOREIGN KEY (vendor_id) REFERENCES vendors(id)");
 
-    Psql.Result refused = psql("-c", "INSERT INTO items (id, vendor_id) VALUES (3, 7)");
+    Command.Result refused = psql("-c", "INSERT INTO items (id, vendor_id) VALUES (3, 7)");
     assertThat(refused.err()).contains("ERROR:  insert or update on table");
-    Psql.Result rows = psql("-A", "-t", "-c", "SELECT id, title, vendor_id, amount FROM items ORDER BY id");
+    Command.Result rows = psql("-A", "-t", "-c", "SELECT id, title, vendor_id, amount FROM items ORDER BY id");
     assertThat(rows.out().lines()).containsExactly("1|a|1|0.00", "2|b||0.00");
   }
 
@@ -131,20 +131,20 @@ class PsqlTest {
 
   @Test
   void functionsSequencesViewsTypesAndExtensions() throws Exception {
-    Psql.Result created = psql("-c", "CREATE TABLE tickets (id bigserial PRIMARY KEY, code varchar(10))",
+    Command.Result created = psql("-c", "CREATE TABLE tickets (id bigserial PRIMARY KEY, code varchar(10))",
         "-c", "CREATE TABLE seats (no integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, label text)",
         "-c", "CREATE VIEW open_tickets AS SELECT id, code FROM tickets");
     assertThat(created.exit()).as(created.err()).isZero();
 
-    Psql.Result functions = psql("-c", "\\df");
+    Command.Result functions = psql("-c", "\\df");
     assertThat(functions.exit()).as(functions.err()).isZero();
     assertThat(functions.out()).contains("List of functions",
         " Schema | Name | Result data type | Argument data types | Type ", "(0 rows)");
-    Psql.Result verbose = psql("-c", "\\df+");
+    Command.Result verbose = psql("-c", "\\df+");
     assertThat(verbose.exit()).as(verbose.err()).isZero();
     assertThat(verbose.out()).contains(" Schema | Name | Result data type | Argument data types | Type | Volatility"
         + " | Parallel | Owner | Security | Access privileges | Language | Source code | Description ");
-    Psql.Result named = psql("-c", "\\df now", "-c", "\\dfS");
+    Command.Result named = psql("-c", "\\df now", "-c", "\\dfS");
     assertThat(named.exit()).as(named.err()).isZero();
     assertThat(named.out()).contains("List of functions");
 
@@ -156,7 +156,7 @@ class PsqlTest {
     assertThat(psql("-A", "-c", "\\dT").out()).contains("List of data types", "(0 rows)");
     assertThat(psql("-A", "-c", "\\dx").out()).contains("List of installed extensions", "(0 rows)");
 
-    Psql.Result serial = psql("-c", "\\d tickets_id_seq");
+    Command.Result serial = psql("-c", "\\d tickets_id_seq");
     assertThat(serial.exit()).as(serial.err()).isZero();
     assertThat(serial.out()).contains("Sequence \"public.tickets_id_seq\"",
         "  Type  | Start | Minimum |       Maximum       | Increment | Cycles? | Cache ",
@@ -170,7 +170,7 @@ class PsqlTest {
   void everyOtherListingRunsAndIsEmptyWhereBopHasNoSuchObjects() throws Exception {
     for (String command : new String[] {"\\dd", "\\dc", "\\dC", "\\dL", "\\des", "\\dew", "\\dl", "\\db", "\\dO",
         "\\drds", "\\dF", "\\dFd", "\\dFp", "\\dFt", "\\dD", "\\do", "\\dy", "\\dRp", "\\da", "\\dA", "\\z"}) {
-      Psql.Result listed = psql("-c", command);
+      Command.Result listed = psql("-c", command);
       assertThat(listed.exit()).as(command + ": " + listed.err()).isZero();
       assertThat(listed.err()).as(command).doesNotContain("ERROR");
     }
@@ -180,14 +180,14 @@ class PsqlTest {
 
   @Test
   void errorsReachPsqlAsPostgresqlErrors() throws Exception {
-    Psql.Result result = psql("-c", "SELECT * FROM missing_table");
+    Command.Result result = psql("-c", "SELECT * FROM missing_table");
     assertThat(result.exit()).isNotZero();
     assertThat(result.err()).contains("ERROR:  relation \"missing_table\" does not exist");
   }
 
   @Test
   void noticesReachPsql() throws Exception {
-    Psql.Result result = psql("-c", "DROP TABLE IF EXISTS never_created", "-c",
+    Command.Result result = psql("-c", "DROP TABLE IF EXISTS never_created", "-c",
         "CREATE TABLE noticed (id integer)", "-c", "CREATE TABLE IF NOT EXISTS noticed (id integer)");
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.err()).contains("NOTICE:  table \"never_created\" does not exist, skipping",
@@ -196,14 +196,14 @@ class PsqlTest {
 
   @Test
   void tlsWithSslmodeRequire() throws Exception {
-    Psql.Result result = Psql.run(connection("require"), "bop", "-A", "-t", "-c", "SELECT 'over tls'");
+    Command.Result result = Psql.run(connection("require"), "bop", "-A", "-t", "-c", "SELECT 'over tls'");
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out().strip()).isEqualTo("over tls");
   }
 
   @Test
   void wrongPasswordIsRefused() throws Exception {
-    Psql.Result result = Psql.run(connection("prefer"), "wrong", "-c", "SELECT 1");
+    Command.Result result = Psql.run(connection("prefer"), "wrong", "-c", "SELECT 1");
     assertThat(result.exit()).isNotZero();
     assertThat(result.err()).contains("password authentication failed for user \"bop\"");
   }

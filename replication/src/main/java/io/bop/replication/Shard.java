@@ -52,9 +52,9 @@ public final class Shard implements AutoCloseable {
       writerConnection = connections.writer();
       checkpointTruncate(writerConnection, name);
       int pageSize = Integer.parseInt(Sql.queryString(writerConnection, "PRAGMA page_size"));
-      WalCapture capture = new WalCapture(Path.of(databaseFile + "-wal"), pageSize);
-      WriterConnection writer = new WriterConnection(name, writerConnection, capture, sink,
-          settings.checkpointThresholdFrames());
+      Path walFile = Path.of(databaseFile + "-wal");
+      WriterConnection writer = new WriterConnection(name, writerConnection, new WalCapture(walFile, pageSize), sink,
+          new WalSync(walFile), settings.checkpointThresholdFrames());
       ReaderPool readers = new ReaderPool(name, settings.readerPoolSize(), connections::reader);
       return new Shard(name, anchor, writer, readers, onClose);
     } catch (SQLException | IOException | RuntimeException e) {

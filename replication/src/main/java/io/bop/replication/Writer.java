@@ -2,7 +2,6 @@ package io.bop.replication;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * An exclusive lease on a shard's single writer connection, from {@link Shard#acquireWriter}. Run statements on
@@ -33,14 +32,10 @@ public final class Writer implements AutoCloseable {
   }
 
   /**
-   * Issues {@code COMMIT}, captures the pages the transaction changed and returns once the {@link CommitSink}
-   * acknowledged them.
-   *
-   * @return the published commit, or empty if the transaction changed nothing
-   * @throws CommitOutcomeUnknownException if the commit happened locally but could not be published; the shard
-   *     then accepts no more writes
+   * Issues {@code COMMIT} and captures the pages the transaction changed. Close the lease, then wait for the pages to
+   * reach the disk and the {@link CommitSink} with {@link PendingCommit#await}: the next transaction runs meanwhile.
    */
-  public Optional<ShardCommit> commit() throws SQLException {
+  public PendingCommit commit() throws SQLException {
     requireLease();
     return writer.commit();
   }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteCommitListener;
@@ -15,7 +17,8 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * The single writer connection of a shard with its capture state: it turns every commit into a {@link ShardCommit},
- * publishes it and checkpoints. Only the holder of the writer lease calls it, one thread at a time.
+ * publishes it and checkpoints. Only the holder of the writer lease calls it, one thread at a time, except
+ * {@link #awaitAcknowledged}, which a committer calls after returning the lease.
  */
 final class WriterConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriterConnection.class);
@@ -24,19 +27,25 @@ final class WriterConnection implements AutoCloseable {
   private final Connection connection;
   private final WalCapture capture;
   private final CommitSink sink;
+  private final WalSync sync;
   private final int checkpointThresholdFrames;
   private long nextSequence = 1;
   private boolean inTransaction;
   private int framesSinceCheckpoint;
+  /** The last commit, acknowledged or not. */
+  private PendingCommit latest;
+  /** Every commit up to this sequence is durable and published. */
+  private final AtomicLong acknowledgedThrough = new AtomicLong();
   /** The failure that made a commit's outcome unknown; from then on the shard refuses writes. */
   private volatile SQLException writeFailure;
 
-  WriterConnection(String shard, Connection connection, WalCapture capture, CommitSink sink,
+  WriterConnection(String shard, Connection connection, WalCapture capture, CommitSink sink, WalSync sync,
       int checkpointThresholdFrames) {
     this.shard = shard;
     this.connection = connection;
     this.capture = capture;
     this.sink = sink;
+    this.sync = sync;
     this.checkpointThresholdFrames = checkpointThresholdFrames;
     // SQLite's rollback hook also reports the rollbacks SQLite does by itself (an error, ON CONFLICT ROLLBACK).
     ((SQLiteConnection) connection).addCommitListener(new SQLiteCommitListener() {
@@ -76,6 +85,7 @@ final class WriterConnection implements AutoCloseable {
     if (inTransaction) {
       throw new SQLException("a transaction is already active on the writer of shard '" + shard + "'");
     }
+    checkpointIfDue();
     Optional<WalCapture.Transaction> uncaptured;
     try {
       uncaptured = capture.next();
@@ -91,14 +101,14 @@ final class WriterConnection implements AutoCloseable {
   }
 
   /**
-   * Commits, captures the frames the transaction added and waits until the sink acknowledged them. If
-   * {@code COMMIT} itself fails, SQLite has either rolled back (the rollback hook clears the transaction) or kept
-   * the transaction open, e.g. with SQLITE_BUSY while a statement of this connection is still open.
+   * Commits, captures the frames the transaction added and hands them to the sink; {@link PendingCommit#await}
+   * then waits until they are durable and published. If {@code COMMIT} itself fails, SQLite has either rolled back (the
+   * rollback hook clears the transaction) or kept the transaction open, e.g. with SQLITE_BUSY while a statement of
+   * this connection is still open.
    *
-   * @return the published commit, or empty if the transaction changed nothing
-   * @throws CommitOutcomeUnknownException if the local commit succeeded but capture or publication failed
+   * @throws CommitOutcomeUnknownException if the local commit succeeded but capture failed
    */
-  Optional<ShardCommit> commit() throws SQLException {
+  PendingCommit commit() throws SQLException {
     if (!inTransaction) {
       throw new SQLException("no transaction is active on the writer of shard '" + shard + "'");
     }
@@ -112,40 +122,57 @@ final class WriterConnection implements AutoCloseable {
           + "capture failed; the commit was not published", e));
     }
     if (captured.isEmpty()) {
-      return Optional.empty();
+      return PendingCommit.nothing();
     }
     WalCapture.Transaction transaction = captured.get();
     ShardCommit commit = new ShardCommit(shard, nextSequence++, transaction.pageSize(),
         transaction.databaseSizePages(), transaction.pages());
-    publish(commit);
-    checkpointIfDue(transaction.frames());
-    return Optional.of(commit);
+    sync.written(commit.sequence());
+    CompletableFuture<Void> published;
+    try {
+      published = sink.publish(commit);
+    } catch (RuntimeException e) {
+      published = CompletableFuture.failedFuture(e);
+    }
+    framesSinceCheckpoint += transaction.frames();
+    latest = new PendingCommit(this, commit, published);
+    return latest;
   }
 
-  private void publish(ShardCommit commit) throws CommitOutcomeUnknownException {
-    String failure = "shard '" + shard + "': publishing commit " + commit.sequence() + " failed, so it may or may "
-        + "not have committed";
+  /** Returns once the commit's frames are on the local disk and the sink acknowledged them. */
+  void awaitAcknowledged(PendingCommit committed) throws CommitOutcomeUnknownException {
+    long sequence = committed.commit().sequence();
+    String failure = "shard '" + shard + "': commit " + sequence + " may or may not have taken effect";
     try {
-      sink.publish(commit).get();
+      sync.await(sequence);
+      committed.published().get();
     } catch (ExecutionException e) {
       throw refuseWrites(new CommitOutcomeUnknownException(failure, e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw refuseWrites(new CommitOutcomeUnknownException(failure, e));
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw refuseWrites(new CommitOutcomeUnknownException(failure, e));
     }
+    acknowledgedThrough.accumulateAndGet(sequence, Math::max);
   }
 
   /**
-   * Only this connection checkpoints, between transactions and after the last commit was acknowledged, so only
+   * Only this connection checkpoints, between transactions and once every commit was acknowledged, so only durable,
    * published frames reach the main file (I3) and the checkpoint cannot race a WAL restart on another connection
-   * (SQLite's WAL-reset bug, §1.7). PASSIVE never waits for readers; what it leaves behind is done next time.
+   * (SQLite's WAL-reset bug, §1.7). While commits keep arriving the last one is usually still being acknowledged:
+   * past twice the threshold the lease holder waits for it, so the WAL stays bounded. PASSIVE never waits for
+   * readers; what it leaves behind is done next time.
    */
-  private void checkpointIfDue(int frames) {
-    framesSinceCheckpoint += frames;
+  private void checkpointIfDue() throws CommitOutcomeUnknownException {
     if (framesSinceCheckpoint < checkpointThresholdFrames) {
       return;
+    }
+    if (acknowledgedThrough.get() < latest.commit().sequence()) {
+      if (framesSinceCheckpoint < 2 * checkpointThresholdFrames) {
+        return;
+      }
+      awaitAcknowledged(latest);
     }
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
@@ -153,7 +180,7 @@ final class WriterConnection implements AutoCloseable {
       log.debug("shard '{}': checkpoint of {} WAL frames copied {}", shard, result.getInt(2), result.getInt(3));
       framesSinceCheckpoint = 0;
     } catch (SQLException e) {
-      log.warn("shard '{}': checkpoint failed, trying again after the next commit", shard, e);
+      log.warn("shard '{}': checkpoint failed, trying again before the next transaction", shard, e);
     }
   }
 
@@ -178,10 +205,10 @@ final class WriterConnection implements AutoCloseable {
     try {
       connection.close();
     } finally {
-      try {
-        capture.close();
+      try (capture; sync) {
+        // closes both
       } catch (IOException e) {
-        log.warn("shard '{}': closing the WAL reader failed", shard, e);
+        log.warn("shard '{}': closing the WAL files failed", shard, e);
       }
     }
   }

@@ -56,7 +56,7 @@ class RedoEquivalenceTest {
             writer.rollback();
             continue;
           }
-          Optional<ShardCommit> commit = writer.commit();
+          Optional<ShardCommit> commit = writer.commit().await();
           if (outcome != Outcome.MAY_CHANGE) {
             assertThat(commit.isEmpty()).as("transaction %d (seed %d) changed nothing", i, SEED)
                 .isEqualTo(outcome == Outcome.NO_CHANGE);

@@ -80,7 +80,7 @@ final class ShardFixture implements AutoCloseable {
       for (String sql : statements) {
         Sql.execute(writer.connection(), sql);
       }
-      return writer.commit();
+      return writer.commit().await();
     }
   }
 

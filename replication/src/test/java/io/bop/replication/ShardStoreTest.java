@@ -53,7 +53,7 @@ class ShardStoreTest {
         writer.begin();
         Sql.execute(writer.connection(), "CREATE TABLE t(x)");
         Sql.execute(writer.connection(), "INSERT INTO t VALUES (1)");
-        assertThat(writer.commit()).hasValueSatisfying(commit -> {
+        assertThat(writer.commit().await()).hasValueSatisfying(commit -> {
           assertThat(commit.shard()).isEqualTo("s");
           assertThat(commit.sequence()).isEqualTo(1);
         });

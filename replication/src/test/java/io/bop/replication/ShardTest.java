@@ -11,12 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class ShardTest {
       assertThat(writer.inTransaction()).isFalse();
       writer.begin();
       Sql.execute(writer.connection(), "INSERT INTO t VALUES (2, 'c')");
-      assertThat(writer.commit()).isPresent();
+      assertThat(writer.commit().await()).isPresent();
       fixture.assertFollowerMatchesShard();
     }
   }
@@ -91,7 +93,7 @@ class ShardTest {
       fixture.write(insertRandomRows(100));
       Integer saltBefore = fixture.walSalt1();
       long sizeBefore = Files.size(fixture.walFile());
-      // The checkpoint after that commit copied every frame, so this small write restarts the WAL at offset 32.
+      // The checkpoint before the next transaction copies every frame, so this small write restarts the WAL.
       fixture.write("INSERT INTO t(v) VALUES ('after restart')");
       assertThat(fixture.walSalt1()).isNotEqualTo(saltBefore);
       assertThat(Files.size(fixture.walFile())).as("stale frames stay behind").isEqualTo(sizeBefore);
@@ -129,7 +131,7 @@ class ShardTest {
         Writer writer = fixture.writer();
         Reader reader = fixture.shard.acquireReader()) {
       assertThat(Sql.queryString(writer.connection(), "PRAGMA wal_autocheckpoint")).isEqualTo("0");
-      assertThat(Sql.queryString(writer.connection(), "PRAGMA synchronous")).isEqualTo("2");
+      assertThat(Sql.queryString(writer.connection(), "PRAGMA synchronous")).isEqualTo("1");
       assertThat(Sql.queryString(writer.connection(), "PRAGMA cache_size")).isEqualTo("-16384");
       assertThat(Sql.queryString(reader.connection(), "PRAGMA wal_autocheckpoint")).isEqualTo("0");
       assertThatThrownBy(() -> Sql.execute(reader.connection(), "INSERT INTO t(v) VALUES ('x')"))
@@ -183,7 +185,7 @@ class ShardTest {
       try (Writer writer = fixture.writer()) {
         writer.begin();
         Sql.execute(writer.connection(), "INSERT INTO t(v) VALUES ('maybe')");
-        assertThatThrownBy(writer::commit).isInstanceOf(CommitOutcomeUnknownException.class)
+        assertThatThrownBy(() -> writer.commit().await()).isInstanceOf(CommitOutcomeUnknownException.class)
             .hasRootCauseMessage("no quorum")
             .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08007"));
         assertThatThrownBy(writer::begin).hasMessageContaining("accepts no writes");
@@ -191,6 +193,53 @@ class ShardTest {
       fixture.sink.failure = null;
       assertThatThrownBy(fixture::writer).isInstanceOf(SQLException.class).hasMessageContaining("accepts no writes");
       assertThat(fixture.count("t")).as("reads go on").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void concurrentCommitsAreEachAcknowledgedOnceDurableAndAllSurvive() throws Exception {
+    try (ShardFixture fixture = fixture(16384, 50)) {
+      List<Future<?>> committers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        committers.add(threads.submit(() -> {
+          for (int i = 0; i < 50; i++) {
+            assertThat(fixture.write("INSERT INTO t(v) VALUES ('row')")).isPresent();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> committer : committers) {
+        committer.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(fixture.sink.commits).extracting(ShardCommit::sequence)
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, 401).boxed().toList());
+      fixture.assertFollowerMatchesShard();
+      fixture.close();
+      fixture.reopen();
+      assertThat(fixture.count("t")).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void noCheckpointCopiesACommitBeforeItIsAcknowledged() throws Exception {
+    try (ShardFixture fixture = fixture(16384, 1)) {
+      CompletableFuture<Void> acknowledgements = new CompletableFuture<>();
+      fixture.sink.acknowledgements = acknowledgements;
+      Writer writer = fixture.writer();
+      writer.begin();
+      Sql.execute(writer.connection(), insertRandomRows(100));
+      PendingCommit pending = writer.commit();
+      writer.close();
+      Integer salt = fixture.walSalt1();
+      Future<?> next = threads.submit(() -> fixture.write("INSERT INTO t(v) VALUES ('next')"));
+      Thread.sleep(200);
+      assertThat(next).as("the next transaction waits for the acknowledgement before it checkpoints").isNotDone();
+      assertThat(fixture.walSalt1()).as("nothing was checkpointed, so the WAL did not restart").isEqualTo(salt);
+      acknowledgements.complete(null);
+      assertThat(pending.await()).isPresent();
+      next.get(10, TimeUnit.SECONDS);
+      assertThat(fixture.walSalt1()).as("checkpointed, then restarted").isNotEqualTo(salt);
+      fixture.assertFollowerMatchesShard();
     }
   }
 
@@ -238,7 +287,7 @@ class ShardTest {
       Reader snapshot = fixture.shard.acquireReader();
       snapshot.connection().setAutoCommit(false);
       assertThat(Sql.queryString(snapshot.connection(), "SELECT count(*) FROM t")).isEqualTo("1");
-      writer.commit();
+      writer.commit().await();
       assertThat(Sql.queryString(snapshot.connection(), "SELECT count(*) FROM t")).as("its snapshot").isEqualTo("1");
       Reader second = fixture.shard.acquireReader();
       assertThat(Sql.queryString(second.connection(), "SELECT count(*) FROM t")).isEqualTo("2");

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -43,13 +44,12 @@ public final class Engine implements AutoCloseable {
   private final Plans plans = new Plans();
   private final SystemVariables mysqlVariables = new SystemVariables();
   private final ExecutorService workers;
-  /** Cancels statements that run past their time limit (MySQL's max_execution_time). */
-  private final java.util.concurrent.ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "bop-timers");
-        t.setDaemon(true);
-        return t;
-      });
+  /** Fires statement timeouts; its tasks only cancel, so one thread serves every session. */
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread t = new Thread(task, "bop-timeouts");
+    t.setDaemon(true);
+    return t;
+  });
 
   private Engine(EngineSettings settings, ShardStore shards) {
     this.settings = settings;
@@ -143,6 +143,10 @@ public final class Engine implements AutoCloseable {
       session.cancel();
     }
     return session != null;
+  }
+
+  ScheduledExecutorService timers() {
+    return timers;
   }
 
   /** Threads for blocking session work; wire modules order each connection's tasks with a {@link SerialExecutor}. */
@@ -250,7 +254,7 @@ public final class Engine implements AutoCloseable {
       db.ready(writer.connection());
       writer.begin();
       Metadata.create(writer.connection());
-      writer.commit();
+      writer.commit().await();
     }
   }
 
@@ -288,10 +292,6 @@ public final class Engine implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("could not set up a connection of database " + database.name(), e);
     }
-  }
-
-  java.util.concurrent.ScheduledExecutorService timers() {
-    return timers;
   }
 
   Plans plans() {

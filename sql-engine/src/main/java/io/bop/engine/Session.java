@@ -16,10 +16,12 @@ import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import io.bop.engine.types.SqlType;
 import io.bop.replication.CommitOutcomeUnknownException;
+import io.bop.replication.PendingCommit;
 import io.bop.replication.Reader;
 import io.bop.replication.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
@@ -69,9 +73,14 @@ public final class Session implements AutoCloseable {
 
   /** Lets a cancel from another thread interrupt the running statement only while it runs. */
   private final Object cancelLock = new Object();
+  /** The cause of a cancel by statement_timeout or max_execution_time. */
+  private static final String TIMEOUT = "statement timeout";
   private Connection running;
   private Thread runningThread;
-  private volatile boolean cancelRequested;
+  /** Why the work the client waits on is cancelled ("user request", "statement timeout"), or null. */
+  private volatile String cancelCause;
+  /** The statement timeout armed for the running statement, or null. */
+  private ScheduledFuture<?> timeout;
   private volatile Thread waiting;
   private volatile boolean closed;
   /** The statement being run and since when, or null when idle (MySQL's SHOW PROCESSLIST). */
@@ -190,7 +199,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepareAll(context, sql);
     } catch (SqlError e) {
-      throw failure(e);
+      throw failed(e);
     }
   }
 
@@ -203,7 +212,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepare(context, sql, declaredTypes);
     } catch (SqlError e) {
-      throw failure(e);
+      throw failed(e);
     }
   }
 
@@ -234,42 +243,21 @@ public final class Session implements AutoCloseable {
       runningText = statement.text();
       runningSince = Instant.now();
       long started = System.nanoTime();
-      Execution execution = executeWithinTimeLimit(plan, types, parameters);
+      startTimeout(plan);
+      Execution execution = plan.execute(context, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
     } catch (SqlError e) {
-      throw failure(e);
-    } finally {
-      runningText = null;
-    }
-  }
-
-  /**
-   * Runs a plan; a MySQL SELECT that runs longer than max_execution_time is cancelled and fails with 3024, as in
-   * MySQL.
-   */
-  private Execution executeWithinTimeLimit(Plan plan, List<SqlType> types, List<Object> parameters)
-      throws SqlError {
-    long limit = mysql != null && plan.columns() != null ? mysql.maxExecutionMillis() : 0;
-    if (limit <= 0) {
-      return plan.execute(context, types, parameters);
-    }
-    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.Future<?> timer = engine.timers().schedule(() -> {
-      timedOut.set(true);
-      cancel();
-    }, limit, java.util.concurrent.TimeUnit.MILLISECONDS);
-    try {
-      return plan.execute(context, types, parameters);
-    } catch (SqlError e) {
-      if (timedOut.get() && e.condition() == Condition.QUERY_CANCELED) {
-        throw new SqlError(Condition.STATEMENT_TIMEOUT,
-            "Query execution was interrupted, maximum statement execution time exceeded");
+      if (open.isEmpty()) {
+        stopTimeout();
       }
+      throw failed(e);
+    } catch (WouldBlock e) {
+      stopTimeout(); // the statement starts again on another thread, and its time with it
       throw e;
     } finally {
-      timer.cancel(false);
+      runningText = null;
     }
   }
 
@@ -289,17 +277,6 @@ public final class Session implements AutoCloseable {
     } else if (!explicit && !mysql.autocommit()) {
       explicit = true;
     }
-  }
-
-  /** Marks the transaction failed and turns an error into the one to report: MySQL's words for a MySQL client. */
-  private SqlError failure(SqlError e) {
-    fail();
-    if (mysql == null) {
-      return e;
-    }
-    SqlError restated = MySqlErrors.restate(e, database());
-    mysql.error(restated);
-    return restated;
   }
 
   /** The MySQL session state: variables, diagnostics, LAST_INSERT_ID(); null for a PostgreSQL session. */
@@ -334,13 +311,13 @@ public final class Session implements AutoCloseable {
    */
   public void sync() throws SqlError {
     if (explicit) {
-      cancelRequested = false; // a cancel is for the work the client is waiting on, which ends here
+      endOfWork(); // a cancel is for the work the client is waiting on, which ends here
       return;
     }
     if (onIoThread && !failed && writer != null) {
       throw WouldBlock.INSTANCE; // the commit waits for the disk and the replicas
     }
-    cancelRequested = false;
+    endOfWork();
     try {
       if (failed) {
         rollbackWriter();
@@ -372,8 +349,12 @@ public final class Session implements AutoCloseable {
    * (pg_sleep) is interrupted, and an execution between steps fails at its next row. Safe from any thread.
    */
   public void cancel() {
+    cancel("user request");
+  }
+
+  private void cancel(String cause) {
     synchronized (cancelLock) {
-      cancelRequested = true;
+      cancelCause = cause;
       if (running != null) {
         try {
           ((SQLiteConnection) running).getDatabase().interrupt();
@@ -391,6 +372,51 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The error of cancelled work, naming why. */
+  private SqlError cancelled() {
+    String cause = cancelCause;
+    if (mysql != null && TIMEOUT.equals(cause)) {
+      return new SqlError(Condition.STATEMENT_TIMEOUT,
+          "Query execution was interrupted, maximum statement execution time exceeded");
+    }
+    return new SqlError(Condition.QUERY_CANCELED, "canceling statement due to " + (cause == null ? "user request"
+        : cause));
+  }
+
+  /** Arms statement_timeout (for a MySQL client max_execution_time, which limits SELECTs) for a statement starting now. */
+  private void startTimeout(Plan plan) {
+    long millis = mysql == null ? settings.statementTimeoutMillis()
+        : plan.columns() != null ? mysql.maxExecutionMillis() : 0;
+    synchronized (cancelLock) {
+      if (timeout == null && millis > 0) {
+        timeout = engine.timers().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void timedOut() {
+    synchronized (cancelLock) {
+      if (timeout != null) { // not disarmed meanwhile
+        cancel(TIMEOUT);
+      }
+    }
+  }
+
+  private void stopTimeout() {
+    synchronized (cancelLock) {
+      if (timeout != null) {
+        timeout.cancel(false);
+        timeout = null;
+      }
+    }
+  }
+
+  /** The work the client waited on has ended: a cancel or timeout for it no longer applies. */
+  private void endOfWork() {
+    stopTimeout();
+    cancelCause = null;
+  }
+
   @Override public void close() {
     if (closed) {
       return;
@@ -401,6 +427,9 @@ public final class Session implements AutoCloseable {
       rollbackWriter();
     } catch (SqlError e) {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
+    }
+    if (database != null) {
+      database.sequences().forget(id);
     }
     engine.unregister(this);
   }
@@ -417,15 +446,29 @@ public final class Session implements AutoCloseable {
   /** An execution was closed: it is no longer open, and a MySQL session keeps what it leaves behind. */
   void closed(SessionExecution execution) {
     open.remove(execution);
+    if (open.isEmpty()) {
+      stopTimeout();
+    }
     if (mysql != null) {
       mysql.warnings(execution.notices());
       mysql.finished(execution.columns() != null, execution.rowCount(), execution.lastInsertId());
     }
   }
 
-  /** An error while reading an execution's rows, as the client is to be told it. */
-  SqlError rowFailure(SqlError e) {
-    return failure(e);
+  /**
+   * Marks the transaction failed for an error of the client's statement; a cancellation is reported with its
+   * cause, whichever layer noticed the interrupt. A MySQL client gets MySQL's words, and the error stays for
+   * SHOW ERRORS.
+   */
+  SqlError failed(SqlError e) {
+    fail();
+    SqlError error = e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
+    if (mysql == null) {
+      return error;
+    }
+    SqlError restated = MySqlErrors.restate(error, database());
+    mysql.error(restated);
+    return restated;
   }
 
   private void closeExecutions() {
@@ -450,10 +493,12 @@ public final class Session implements AutoCloseable {
       throw new SqlError(Condition.TRANSACTION_ROLLBACK, "the transaction was rolled back after an earlier error");
     }
     try {
-      w.commit();
+      PendingCommit commit = w.commit();
       if (schemaChanged) {
-        database.schemaChanged();
+        database.schemaChanged(); // before another transaction may take the writer
       }
+      release(w); // the next transaction runs while this one's pages reach the disk and the replicas
+      commit.await();
     } catch (CommitOutcomeUnknownException e) {
       throw new SqlError(Condition.TRANSACTION_RESOLUTION_UNKNOWN,
           "the commit may or may not have taken effect: " + e.getMessage(), e);
@@ -510,7 +555,8 @@ public final class Session implements AutoCloseable {
     }
     waiting = Thread.currentThread();
     try {
-      Writer w = database.shard().acquireWriter(engine.lockTimeout());
+      long lockTimeout = settings.lockTimeoutMillis();
+      Writer w = database.shard().acquireWriter(lockTimeout > 0 ? Duration.ofMillis(lockTimeout) : engine.lockTimeout());
       try {
         database.ready(w.connection()); // connection setup must precede BEGIN
         if (mysql != null && !mysql.foreignKeyChecks()) {
@@ -524,8 +570,11 @@ public final class Session implements AutoCloseable {
       writer = w;
       return w;
     } catch (InterruptedException e) {
-      throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      throw cancelled();
     } catch (java.sql.SQLTimeoutException e) {
+      if (settings.lockTimeoutMillis() > 0) {
+        throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+      }
       throw new SqlError(Condition.LOCK_NOT_AVAILABLE, "could not obtain lock on database \"" + database.name()
           + "\": another transaction kept writing for " + engine.lockTimeout().toSeconds() + " s");
     } catch (SQLException e) {
@@ -613,7 +662,7 @@ public final class Session implements AutoCloseable {
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       }
     }
 
@@ -657,7 +706,7 @@ public final class Session implements AutoCloseable {
         Reader reader = source.shard().acquireReader();
         return new Lease(source, reader.connection(), reader::close);
       } catch (InterruptedException e) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+        throw cancelled();
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       } finally {
@@ -698,8 +747,8 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void checkCancelled() throws SqlError {
-      if (cancelRequested) {
-        throw new SqlError(Condition.QUERY_CANCELED, "canceling statement due to user request");
+      if (cancelCause != null) {
+        throw cancelled();
       }
     }
 
@@ -737,8 +786,11 @@ public final class Session implements AutoCloseable {
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
-      if (isolation != null && isolation.toLowerCase(Locale.ROOT).contains("serializable") && !readOnly) {
-        // Serializable: run the whole block on the writer, so nothing it reads can change under it.
+      String level = (isolation != null ? isolation : settings.get("default_transaction_isolation"))
+          .toLowerCase(Locale.ROOT);
+      if ((level.contains("serializable") || level.contains("repeatable")) && !readOnly) {
+        // Run the whole block on the writer, so nothing it reads can change under it: serial execution gives both
+        // levels' guarantees without the serialization failures PostgreSQL needs for its concurrency.
         writer();
       }
     }

@@ -38,9 +38,9 @@ final class SessionExecution implements Execution {
     try {
       return execution.next();
     } catch (SqlError e) {
-      SqlError reported = session.rowFailure(e);
+      SqlError error = session.failed(e);
       close();
-      throw reported;
+      throw error;
     }
   }
 

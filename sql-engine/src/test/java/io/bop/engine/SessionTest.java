@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -156,6 +157,74 @@ class SessionTest extends EngineFixture {
     assertCancelled("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000000)"
         + " SELECT count(*) FROM r");
     assertCancelled("SELECT pg_sleep(30)");
+  }
+
+  @Test
+  void statementTimeoutCancelsALongStatementAndNothingElse() throws Exception {
+    Session s = session();
+    run(s, "SET statement_timeout = '200ms'");
+    assertThat(value(s, "SHOW statement_timeout")).isEqualTo("200ms");
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> run(s, "SELECT pg_sleep(5)")).isInstanceOfSatisfying(SqlError.class, e -> {
+      assertThat(e.condition()).isEqualTo(Condition.QUERY_CANCELED);
+      assertThat(e.getMessage()).isEqualTo("canceling statement due to statement timeout");
+    });
+    assertThatThrownBy(() -> run(s, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r"
+        + " WHERE n < 100000000) SELECT count(*) FROM r")).hasMessage("canceling statement due to statement timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    for (int i = 0; i < 5; i++) {
+      assertThat(value(s, "SELECT pg_sleep(0.1)")).as("a statement within the limit").isNotNull();
+    }
+    run(s, "SET statement_timeout = '1min'");
+    assertThat(value(s, "SHOW statement_timeout")).isEqualTo("1min");
+    run(s, "SET statement_timeout = 1500");
+    assertThat(value(s, "SHOW statement_timeout")).isEqualTo("1500ms");
+    run(s, "RESET statement_timeout");
+    assertThat(value(s, "SHOW statement_timeout")).isEqualTo("0");
+    assertThatThrownBy(() -> run(s, "SET statement_timeout = 'soon'"))
+        .isInstanceOfSatisfying(SqlError.class, e -> assertThat(e.condition())
+            .isEqualTo(Condition.INVALID_PARAMETER_VALUE));
+  }
+
+  @Test
+  void lockTimeoutLimitsTheWaitForTheWriter() throws Exception {
+    Session holder = session();
+    run(holder, "CREATE TABLE locked (n int)");
+    run(holder, "BEGIN");
+    run(holder, "INSERT INTO locked VALUES (1)");
+    Session waiter = session();
+    run(waiter, "SET lock_timeout = '100ms'");
+    assertThatThrownBy(() -> run(waiter, "INSERT INTO locked VALUES (2)"))
+        .isInstanceOfSatisfying(SqlError.class, e -> {
+          assertThat(e.condition()).isEqualTo(Condition.LOCK_NOT_AVAILABLE);
+          assertThat(e.getMessage()).isEqualTo("canceling statement due to lock timeout");
+        });
+    run(holder, "COMMIT");
+    run(waiter, "INSERT INTO locked VALUES (2)");
+    assertThat(value(waiter, "SELECT count(*) FROM locked")).isEqualTo(2L);
+  }
+
+  @Test
+  void repeatableReadAndSerializableBlocksRunAloneAlsoAsTheSessionDefault() throws Exception {
+    Session setup = session();
+    run(setup, "CREATE TABLE iso (n int)");
+    Session other = session();
+    run(other, "SET lock_timeout = '100ms'");
+    for (String begin : List.of("BEGIN ISOLATION LEVEL SERIALIZABLE", "START TRANSACTION ISOLATION LEVEL REPEATABLE READ",
+        "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE; BEGIN")) {
+      Session s = session();
+      for (String statement : begin.split("; ")) {
+        run(s, statement);
+      }
+      assertThat(value(s, "SELECT count(*) FROM iso")).isEqualTo(0L);
+      assertThatThrownBy(() -> run(other, "INSERT INTO iso VALUES (1)")).as(begin)
+          .hasMessage("canceling statement due to lock timeout");
+      run(s, "COMMIT");
+    }
+    run(other, "BEGIN ISOLATION LEVEL READ COMMITTED");
+    run(other, "SELECT count(*) FROM iso");
+    run(setup, "INSERT INTO iso VALUES (1)");
+    run(other, "COMMIT");
   }
 
   @Test

@@ -64,7 +64,28 @@ public final class CatalogLoader {
         tables.add(metadata.table(connection, object[1], object[0].equals("view")));
       }
     }
-    return new Catalog(generation, tables);
+    return new Catalog(generation, tables, sequences(connection));
+  }
+
+  /** A sequence of CREATE SEQUENCE, as the connection sees it now. */
+  public static Optional<Sequence> sequence(Connection connection, String name) throws SQLException {
+    return sequences(connection, name).stream().findFirst();
+  }
+
+  private static List<Sequence> sequences(Connection connection) throws SQLException {
+    return sequences(connection, null);
+  }
+
+  private static List<Sequence> sequences(Connection connection, String name) throws SQLException {
+    List<Sequence> sequences = new ArrayList<>();
+    if (exists(connection, "_bop_sequences")) {
+      query(connection, "SELECT name, type, start_value, increment, min_value, max_value, cache, cycle, owner_table,"
+          + " owner_column FROM _bop_sequences WHERE ?1 IS NULL OR name = ?1",
+          java.util.Collections.singletonList(name), r -> sequences.add(new Sequence(r.getString(1),
+              SqlType.parse(r.getString(2)), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7),
+              r.getBoolean(8), r.getString(9), r.getString(10), Sequence.Kind.STANDALONE)));
+    }
+    return sequences;
   }
 
   /** One table or view as {@link #load} describes it, if there is one of that name (matched without case). */

@@ -125,7 +125,7 @@ final class InformationSchema {
             pgType == null ? type.name() : pgType.name(), null, null, null, null, Integer.toString(c.number()), NO,
             yesNo(identity),
             identity ? (c.identity().equals(TableColumn.ALWAYS) ? "ALWAYS" : "BY DEFAULT") : null,
-            identity ? "1" : null, identity ? "1" : null, identity ? Long.toString(PgCatalog.maximum(type)) : null,
+            identity ? "1" : null, identity ? "1" : null, identity ? Long.toString(Sequence.maximum(type)) : null,
             identity ? "1" : null, NO, "NEVER", null, yesNo(!t.view())});
       }
     }
@@ -331,14 +331,14 @@ final class InformationSchema {
         null, "NONE", NO, NO, NO, NO, NO}).toList();
   }
 
-  /** Sequences of serial columns; as in PostgreSQL, an identity column's sequence is internal and not listed. */
+  /** As in PostgreSQL, an identity column's sequence is internal and not listed. */
   private static List<Object[]> sequences(Snapshot s) {
     List<Object[]> rows = new ArrayList<>();
-    for (PgCatalog.Sequence q : PgCatalog.sequences(s.catalog())) {
+    for (Sequence q : s.catalog().sequences()) {
       if (!q.identity()) {
-        SqlType type = q.column().type();
-        rows.add(new Object[] {s.database(), "public", q.name(), dataType(type), precision(type), 2, 0, "1", "1",
-            Long.toString(q.maximum()), "1", NO});
+        rows.add(new Object[] {s.database(), "public", q.name(), dataType(q.type()), precision(q.type()), 2, 0,
+            Long.toString(q.start()), Long.toString(q.minimum()), Long.toString(q.maximum()),
+            Long.toString(q.increment()), q.cycle() ? "YES" : NO});
       }
     }
     return rows;

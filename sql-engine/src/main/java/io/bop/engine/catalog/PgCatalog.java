@@ -140,7 +140,7 @@ public final class PgCatalog {
         }
       }
     }
-    return sequences(catalog).stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst().map(Sequence::oid)
+    return catalog.sequences().stream().filter(q -> q.name().equalsIgnoreCase(name)).findFirst().map(Sequence::oid)
         .orElse(0);
   }
 
@@ -162,55 +162,13 @@ public final class PgCatalog {
           }
         }
       }
-      for (Sequence q : sequences(catalog)) {
+      for (Sequence q : catalog.sequences()) {
         if (q.oid() == oid) {
           return IndexDefinitions.quote(q.name());
         }
       }
     }
     return Long.toString(oid);
-  }
-
-  /**
-   * The sequence behind a serial or identity column. bop numbers such columns with SQLite's rowid, but clients
-   * see the sequence PostgreSQL would have made: named in the column's default, listed by {@code \ds}, owned by
-   * the column.
-   */
-  public record Sequence(String name, Table table, TableColumn column) {
-    public int oid() {
-      return Oids.relation(name);
-    }
-
-    /** Whether the column is an identity column (else serial): pg_depend's 'i' rather than 'a'. */
-    public boolean identity() {
-      return column.isIdentity();
-    }
-
-    /** The largest value the column's type holds, the sequence's maximum. */
-    public long maximum() {
-      return PgCatalog.maximum(column.type());
-    }
-  }
-
-  /** The largest value of an integer type. */
-  static long maximum(SqlType type) {
-    return switch (type.kind()) {
-      case SMALLINT -> Short.MAX_VALUE;
-      case INTEGER -> Integer.MAX_VALUE;
-      default -> Long.MAX_VALUE;
-    };
-  }
-
-  public static List<Sequence> sequences(Catalog catalog) {
-    List<Sequence> sequences = new ArrayList<>();
-    for (Table t : catalog.tables()) {
-      for (TableColumn c : t.columns()) {
-        if (c.isIdentity() || c.identity().equals(TableColumn.SERIAL)) {
-          sequences.add(new Sequence(t.name() + "_" + c.name() + "_seq", t, c));
-        }
-      }
-    }
-    return sequences;
   }
 
   // ================================================================================================ refresh
@@ -350,7 +308,7 @@ public final class PgCatalog {
             false, 0, false));
       }
     }
-    for (Sequence q : sequences(s.catalog())) {
+    for (Sequence q : s.catalog().sequences()) {
       rows.add(classRow(q.oid(), q.name(), 0, "S", 0, SEQUENCE_COLUMNS.size(), false, 0, false));
     }
     return rows;
@@ -383,7 +341,7 @@ public final class PgCatalog {
         }
       }
     }
-    for (Sequence q : sequences(s.catalog())) {
+    for (Sequence q : s.catalog().sequences()) {
       int n = 1;
       for (ColumnDef c : SEQUENCE_COLUMNS) {
         rows.add(attributeRow(q.oid(), c.name(), c.type(), n++, true, false, ""));
@@ -510,9 +468,11 @@ public final class PgCatalog {
   private static List<Object[]> dependencies(Snapshot s) {
     int pgClass = CATALOG_OIDS.get("pg_class");
     List<Object[]> rows = new ArrayList<>();
-    for (Sequence q : sequences(s.catalog())) {
-      rows.add(new Object[] {pgClass, q.oid(), 0, pgClass, q.table().oid(), q.column().number(),
-          q.identity() ? "i" : "a"});
+    for (Sequence q : s.catalog().sequences()) {
+      if (q.ownerTable() != null) {
+        s.catalog().table(q.ownerTable()).ifPresent(t -> t.column(q.ownerColumn()).ifPresent(c -> rows.add(
+            new Object[] {pgClass, q.oid(), 0, pgClass, t.oid(), c.number(), q.identity() ? "i" : "a"})));
+      }
     }
     for (Table t : s.catalog().tables()) {
       for (Index index : t.indexes().stream().filter(i -> !i.constraint()).toList()) {
@@ -758,8 +718,8 @@ public final class PgCatalog {
         + " refobjid oid, refobjsubid int4, deptype text", PgCatalog::dependencies);
     relation("pg_catalog", "pg_sequence", Refresh.SCHEMA, "seqrelid oid, seqtypid oid, seqstart int8,"
         + " seqincrement int8, seqmax int8, seqmin int8, seqcache int8, seqcycle bool",
-        s -> sequences(s.catalog()).stream().map(q -> new Object[] {q.oid(), typeOid(q.column().type()), 1, 1,
-            q.maximum(), 1, 1, false}).toList());
+        s -> s.catalog().sequences().stream().map(q -> new Object[] {q.oid(), typeOid(q.type()), q.start(),
+            q.increment(), q.maximum(), q.minimum(), q.cache(), q.cycle()}).toList());
     empty("pg_auth_members", "oid oid, roleid oid, member oid, grantor oid, admin_option bool, inherit_option bool,"
         + " set_option bool");
     empty("pg_proc", "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4,"

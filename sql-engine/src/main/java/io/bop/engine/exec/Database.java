@@ -21,6 +21,7 @@ public final class Database {
   private final AtomicLong generation = new AtomicLong();
   private volatile Catalog catalog;
   private final Map<Connection, StatementCache> statements = new ConcurrentHashMap<>();
+  private final Sequences sequences = new Sequences();
 
   /**
    * @param connectionSetup prepares a connection the first time it is used (functions bound to this database)
@@ -37,6 +38,10 @@ public final class Database {
 
   public Shard shard() {
     return shard;
+  }
+
+  public Sequences sequences() {
+    return sequences;
   }
 
   public long generation() {

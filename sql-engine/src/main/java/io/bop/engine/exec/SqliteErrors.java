@@ -1,6 +1,7 @@
 package io.bop.engine.exec;
 
 import io.bop.engine.catalog.Catalog;
+import io.bop.engine.catalog.ForeignKey;
 import io.bop.engine.catalog.Index;
 import io.bop.engine.catalog.Table;
 import io.bop.engine.errors.Condition;
@@ -23,6 +24,8 @@ public final class SqliteErrors {
   private SqliteErrors() {}
 
   private static final Pattern DETAIL = Pattern.compile("\\((.*)\\)\\s*$", Pattern.DOTALL);
+  private static final Pattern TARGET = Pattern.compile("^(INSERT INTO|UPDATE|DELETE FROM) \"?([^\" (]+)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern FUNCTION_ERROR = Pattern.compile("bop:([0-9A-Z]{5}):(.*)", Pattern.DOTALL);
 
   /** The message SQLite itself wrote, without the driver's decoration. */
@@ -46,7 +49,7 @@ public final class SqliteErrors {
       case SQLITE_CONSTRAINT_NOTNULL: {
         String[] tc = tableColumn(message.substring(message.indexOf(':') + 1).strip());
         return new SqlError(Condition.NOT_NULL_VIOLATION, "null value in column \"" + tc[1] + "\" of relation \""
-            + tc[0] + "\" violates not-null constraint");
+            + tc[0] + "\" violates not-null constraint").about(tc[0], tc[1], null);
       }
       case SQLITE_CONSTRAINT_FOREIGNKEY:
         return new SqlError(Condition.FOREIGN_KEY_VIOLATION,
@@ -54,7 +57,8 @@ public final class SqliteErrors {
             "A referenced row does not exist, or a referencing row still exists.", null, 0, null);
       case SQLITE_CONSTRAINT_CHECK: {
         String name = message.contains(":") ? message.substring(message.indexOf(':') + 1).strip() : "check";
-        return new SqlError(Condition.CHECK_VIOLATION, "new row violates check constraint \"" + name + "\"");
+        return new SqlError(Condition.CHECK_VIOLATION, "new row violates check constraint \"" + name + "\"")
+            .about(null, null, name);
       }
       case SQLITE_CONSTRAINT:
       case SQLITE_CONSTRAINT_TRIGGER:
@@ -112,6 +116,37 @@ public final class SqliteErrors {
   }
 
   /** "UNIQUE constraint failed: t.a, t.b" → PostgreSQL's message naming the constraint. */
+  /**
+   * A foreign key violation of a translated statement, worded as PostgreSQL words it when the statement's table
+   * leaves one constraint that can have failed (SQLite does not say which did): an insert or update of a
+   * referencing table with one foreign key, a delete from a table one foreign key references.
+   */
+  public static SqlError foreignKeyViolation(SqlError error, String sql, Catalog catalog) {
+    Matcher target = TARGET.matcher(sql);
+    if (catalog == null || !target.find()) {
+      return error;
+    }
+    String table = target.group(2);
+    boolean delete = target.group(1).toUpperCase(Locale.ROOT).startsWith("DELETE");
+    List<ForeignKey> referring = catalog.tables().stream().flatMap(t -> t.foreignKeys().stream())
+        .filter(fk -> fk.referencedTable().equalsIgnoreCase(table)).toList();
+    List<ForeignKey> own = delete ? List.of()
+        : catalog.table(table).map(t -> t.foreignKeys()).orElse(List.of());
+    if (own.size() == 1 && (referring.isEmpty() || target.group(1).toUpperCase(Locale.ROOT).startsWith("INSERT"))) {
+      ForeignKey fk = own.get(0);
+      return new SqlError(Condition.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + fk.table()
+          + "\" violates foreign key constraint \"" + fk.name() + "\"", "Key (" + String.join(", ", fk.columns())
+          + ") is not present in table \"" + fk.referencedTable() + "\".", null, 0, null).about(fk.table(), null, fk.name());
+    }
+    if (own.isEmpty() && referring.size() == 1) {
+      ForeignKey fk = referring.get(0);
+      return new SqlError(Condition.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + fk.referencedTable()
+          + "\" violates foreign key constraint \"" + fk.name() + "\" on table \"" + fk.table() + "\"",
+          "Key is still referenced from table \"" + fk.table() + "\".", null, 0, null).about(fk.table(), null, fk.name());
+    }
+    return error;
+  }
+
   private static SqlError uniqueViolation(String message, Catalog catalog) {
     String spec = message.contains(":") ? message.substring(message.indexOf(':') + 1).strip() : "";
     List<String[]> columns = Arrays.stream(spec.split(",")).map(String::strip).filter(s -> !s.isEmpty())
@@ -132,7 +167,7 @@ public final class SqliteErrors {
       }
     }
     return new SqlError(Condition.UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"" + constraint + "\"",
-        "Key (" + String.join(", ", names) + ") already exists.", null, 0, null);
+        "Key (" + String.join(", ", names) + ") already exists.", null, 0, null).about(table, null, constraint);
   }
 
   private static String[] tableColumn(String qualified) {

@@ -72,7 +72,11 @@ public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> par
     } catch (SQLException e) {
       discard(statement);
       lease.release();
-      SqlError error = SqliteErrors.map(e, catalogOrNull(context));
+      io.bop.engine.catalog.Catalog catalog = catalogOrNull(context);
+      SqlError error = SqliteErrors.map(e, catalog);
+      if (error.condition() == io.bop.engine.errors.Condition.FOREIGN_KEY_VIOLATION) {
+        error = SqliteErrors.foreignKeyViolation(error, sql, catalog);
+      }
       if (error.condition() == io.bop.engine.errors.Condition.SYNTAX_ERROR) {
         // The client's statement parsed, so SQLite rejecting its translation is bop's bug.
         LOG.warn("SQLite rejected a translated statement ({}): {}", error.getMessage(), sql);

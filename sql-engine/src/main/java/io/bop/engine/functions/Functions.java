@@ -70,6 +70,7 @@ public final class Functions {
     DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
     MySqlUdfs.install(c);
+    SequenceFunctions.install(c, database);
   }
 
   /** pg_sleep: waits on the statement's thread, which a cancel interrupts. */

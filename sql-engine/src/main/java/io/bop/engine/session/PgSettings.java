@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL session's run-time parameters (GUCs): the ones clients read, set and are told about. Names are
@@ -189,6 +191,9 @@ public final class PgSettings {
         }
         return "on";
       }
+      case "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout" -> {
+        return formatMillis(parseMillis(name, value));
+      }
       case "transaction_isolation", "default_transaction_isolation" -> {
         return value.toLowerCase(Locale.ROOT);
       }
@@ -196,6 +201,65 @@ public final class PgSettings {
         return value;
       }
     }
+  }
+
+  /** statement_timeout in milliseconds; 0 means none. */
+  public long statementTimeoutMillis() {
+    return millis("statement_timeout");
+  }
+
+  /** lock_timeout in milliseconds: how long a write waits for the writer; 0 means the server's limit. */
+  public long lockTimeoutMillis() {
+    return millis("lock_timeout");
+  }
+
+  private long millis(String name) {
+    try {
+      return parseMillis(name, get(name));
+    } catch (SqlError e) {
+      throw new IllegalStateException("stored values are valid", e);
+    }
+  }
+
+  private static final Pattern TIME_SETTING = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]*)?)\\s*(us|ms|s|min|h|d)?\\s*");
+
+  /** A PostgreSQL time setting: a number with an optional unit (us, ms, s, min, h, d), milliseconds without one. */
+  static long parseMillis(String name, String value) throws SqlError {
+    Matcher m = TIME_SETTING.matcher(value);
+    if (!m.matches()) {
+      throw new SqlError(Condition.INVALID_PARAMETER_VALUE, "invalid value for parameter \"" + name + "\": \"" + value
+          + "\"", null, "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".", 0,
+          null);
+    }
+    double unit = switch (m.group(2) == null ? "ms" : m.group(2)) {
+      case "us" -> 0.001;
+      case "s" -> 1_000;
+      case "min" -> 60_000;
+      case "h" -> 3_600_000;
+      case "d" -> 86_400_000;
+      default -> 1;
+    };
+    double millis = Math.rint(Double.parseDouble(m.group(1)) * unit);
+    if (millis < 0 || millis > Integer.MAX_VALUE) {
+      throw new SqlError(Condition.INVALID_PARAMETER_VALUE, (long) millis + " ms is outside the valid range for"
+          + " parameter \"" + name + "\" (0 .. " + Integer.MAX_VALUE + ")");
+    }
+    return (long) millis;
+  }
+
+  /** As SHOW prints a time setting: in the largest unit that divides it. */
+  static String formatMillis(long millis) {
+    if (millis == 0) {
+      return "0";
+    }
+    long[] units = {86_400_000, 3_600_000, 60_000, 1_000};
+    String[] names = {"d", "h", "min", "s"};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % units[i] == 0) {
+        return millis / units[i] + names[i];
+      }
+    }
+    return millis + "ms";
   }
 
   static boolean isOn(String value) {

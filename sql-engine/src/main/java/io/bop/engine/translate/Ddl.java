@@ -147,7 +147,7 @@ final class Ddl {
         }
       }
       if (comment != null) {
-        Metadata.putTableComment(steps.connection(), table, comment);
+        Metadata.setTableComment(steps.connection(), table, comment);
       }
     });
   }
@@ -579,6 +579,9 @@ final class Ddl {
             steps.execute("DROP INDEX " + quote(name));
           }
         });
+      }
+      case SEQUENCE -> {
+        return new SequenceDdl(r).drop(names, ifExists);
       }
       default -> throw Expressions.unsupported("DROP " + drop.objectType());
     }

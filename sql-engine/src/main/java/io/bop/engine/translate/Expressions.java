@@ -430,9 +430,12 @@ final class Expressions {
   private Typed like(SqlCall call, SqlLikeOperator op, Scope scope) throws SqlError {
     SqlNode value = rewrite(call.operand(0), scope, SqlType.TEXT).node();
     SqlNode pattern = rewrite(call.operand(1), scope, SqlType.TEXT).node();
-    String escape = call.operandCount() > 2 ? " ESCAPE {2}" : "";
+    // ESCAPE '' turns escaping off, which SQLite does without an ESCAPE clause
+    boolean escapes = call.operandCount() > 2 && !(call.operand(2) instanceof SqlLiteral l
+        && l.getTypeName() == SqlTypeName.CHAR && l.getValueAs(String.class).isEmpty());
+    String escape = escapes ? " ESCAPE {2}" : "";
     List<SqlNode> operands = new ArrayList<>(List.of(value, pattern));
-    if (call.operandCount() > 2) {
+    if (escapes) {
       operands.add(rewrite(call.operand(2), scope, SqlType.TEXT).node());
     }
     String test = op.isCaseSensitive() ? "{0} LIKE {1}" + escape : "lower({0}) LIKE lower({1})" + escape;
@@ -650,6 +653,11 @@ final class Expressions {
     if (to.isText() && from == TypeKind.OID && source.type().name().startsWith("reg")) {
       return function("bop_regname", charLiteral(source.type().name()), x).node();
     }
+    if (to.isText() && from == TypeKind.ARRAY && source.type().element().kind().isNumeric()) {
+      // stored as a JSON array of numbers: [2,4] is int2vector's 2 4 and int4[]'s {2,4}
+      return Template.call(source.type().isVector() ? "replace(trim({0}, '[]'), ',', ' ')"
+          : "'{' || trim({0}, '[]') || '}'", x);
+    }
     if (to.isText() && from == TypeKind.BOOLEAN) {
       return Template.call("CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END", x);
     }
@@ -859,6 +867,30 @@ final class Expressions {
             + " (bop 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 17, 64-bit"), SqlType.TEXT, name);
       case "pg_backend_pid":
         return new Typed(r.implicit(new Argument.SessionId()), SqlType.INTEGER, name);
+      case "nextval":
+      case "setval":
+        // they write the sequence's value, and a column default calls nextval without a session to keep currval
+        r.writes = true;
+        if (r.definition && name.equals("nextval")) {
+          return new Typed(sqlite(name, nodes), SqlType.BIGINT, name);
+        }
+        return new Typed(sqlite(name, sequenceArguments(name, nodes)), SqlType.BIGINT, name);
+      case "currval":
+      case "lastval":
+        return new Typed(sqlite(name, sequenceArguments(name, nodes)), SqlType.BIGINT, name);
+      case "pg_get_serial_sequence":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "json_build_object":
+      case "jsonb_build_object": {
+        // booleans are 0 and 1 to SQLite, true and false in JSON
+        List<SqlNode> members = new ArrayList<>();
+        for (Typed a : args) {
+          members.add(a.type().kind() == TypeKind.BOOLEAN
+              ? Template.call("json(CASE WHEN {0} THEN 'true' WHEN NOT {0} THEN 'false' END)", a.node()) : a.node());
+        }
+        return new Typed(sqlite("json_object", members), name.startsWith("jsonb") ? SqlType.JSONB : SqlType.JSON,
+            name);
+      }
       case "random":
         return new Typed(sqlite("bop_random", List.of()), SqlType.DOUBLE, name);
       case "gen_random_uuid":
@@ -1025,6 +1057,16 @@ final class Expressions {
       default:
         return new Typed(sqlite(name, nodes), SqlType.UNKNOWN, name);
     }
+  }
+
+  /** A sequence function's arguments, with setval's is_called made explicit and the session's id last. */
+  private List<SqlNode> sequenceArguments(String name, List<SqlNode> nodes) throws SqlError {
+    List<SqlNode> arguments = new ArrayList<>(nodes);
+    if (name.equals("setval") && arguments.size() == 2) {
+      arguments.add(SqlLiteral.createExactNumeric("1", POS));
+    }
+    arguments.add(r.implicit(new Argument.SessionId()));
+    return arguments;
   }
 
   /** A function of a date/time value that needs its declared type and the session's zone: bop_*(arg, value, ...). */

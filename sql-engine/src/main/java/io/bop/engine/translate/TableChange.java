@@ -313,6 +313,7 @@ final class TableChange {
     while (true) {
       try {
         execute("ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column));
+        Metadata.dropOwnedSequences(steps.connection(), table, column);
         return;
       } catch (SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

@@ -9,10 +9,13 @@ import io.bop.engine.exec.SessionPlans;
 import io.bop.engine.exec.SqlitePlan;
 import io.bop.engine.parser.BopParser;
 import io.bop.engine.parser.Dialect;
+import io.bop.engine.parser.ast.BopAlterSequence;
 import io.bop.engine.parser.ast.BopAlterTable;
+import io.bop.engine.parser.ast.BopComment;
 import io.bop.engine.parser.ast.BopCopy;
 import io.bop.engine.parser.ast.BopCreateDatabase;
 import io.bop.engine.parser.ast.BopCreateIndex;
+import io.bop.engine.parser.ast.BopCreateSequence;
 import io.bop.engine.parser.ast.BopCreateTable;
 import io.bop.engine.parser.ast.BopCreateView;
 import io.bop.engine.parser.ast.BopDelete;
@@ -94,6 +97,15 @@ public final class Translator {
     }
     if (node instanceof BopDrop drop && drop.objectType() == BopDrop.ObjectType.DATABASE) {
       return new DatabasePlans.Drop(names(drop.names()), drop.ifExists());
+    }
+    if (node instanceof BopCreateSequence create) {
+      return new SequenceDdl(r).create(create);
+    }
+    if (node instanceof BopAlterSequence alter) {
+      return new SequenceDdl(r).alter(alter);
+    }
+    if (node instanceof BopComment comment) {
+      return CommentOn.translate(comment);
     }
     if (node instanceof BopAlterTable alter) {
       return new AlterTable(r, new Ddl(r, parsed.source())).alter(alter);
