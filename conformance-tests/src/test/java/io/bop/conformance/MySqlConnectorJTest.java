@@ -124,6 +124,41 @@ class MySqlConnectorJTest {
     }
   }
 
+  /**
+   * Statements that prove quick run on the I/O thread; a multi-statement query, a write and a commit, which could
+   * wait, go to the session's executor. Interleaved, each keeps its results and its order.
+   */
+  @Test
+  void quickStatementsAndWaitingOnesInterleave() throws SQLException {
+    try (Connection c = BOP.connectMysql(PLAIN + "&useServerPrepStmts=true&allowMultiQueries=true");
+        Statement s = c.createStatement(); PreparedStatement point = c.prepareStatement(
+            "SELECT name FROM accounts WHERE id = ?"); PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO interleaved (n) VALUES (?)")) {
+      s.execute("CREATE TABLE interleaved (n int PRIMARY KEY)");
+      for (int i = 0; i < 300; i++) {
+        point.setInt(1, 1);
+        try (ResultSet r = point.executeQuery()) {
+          assertThat(r.next()).isTrue();
+        }
+        if (i % 10 == 0) {
+          insert.setInt(1, i);
+          assertThat(insert.executeUpdate()).isEqualTo(1);
+          assertThat(s.execute("SELECT " + i + "; SELECT count(*) FROM interleaved")).isTrue();
+          try (ResultSet r = s.getResultSet()) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(i);
+          }
+          assertThat(s.getMoreResults()).isTrue();
+          try (ResultSet r = s.getResultSet()) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(i / 10 + 1);
+          }
+        }
+      }
+      s.execute("DROP TABLE interleaved");
+    }
+  }
+
   @Test
   void transactionsCommitAndRollBack() throws SQLException {
     try (Connection c = BOP.connectMysql(PLAIN); Statement s = c.createStatement()) {

@@ -263,9 +263,19 @@ class PgJdbcTest {
     try (Connection c = BOP.connect(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO accounts (name) VALUES ('dup')");
       assertThatThrownBy(() -> s.executeUpdate("INSERT INTO accounts (name) VALUES ('dup')"))
-          .isInstanceOf(PSQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"))
+          .isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("23505");
+            assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("accounts_name_key");
+            assertThat(e.getServerErrorMessage().getTable()).isEqualTo("accounts");
+            assertThat(e.getServerErrorMessage().getSchema()).isEqualTo("public");
+          })
           .hasMessageContaining("accounts_name_key");
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO accounts (name) VALUES (NULL)"))
+          .isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("23502");
+            assertThat(e.getServerErrorMessage().getTable()).isEqualTo("accounts");
+            assertThat(e.getServerErrorMessage().getColumn()).isEqualTo("name");
+          });
       c.setAutoCommit(false);
       assertThatThrownBy(() -> s.executeUpdate("INSERT INTO accounts (name) VALUES ('dup')"))
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));

@@ -44,10 +44,7 @@ public final class Engine implements AutoCloseable {
   private final Plans plans = new Plans();
   private final SystemVariables mysqlVariables = new SystemVariables();
   private final ExecutorService workers;
-  /**
-   * Fires statement timeouts (statement_timeout, MySQL's max_execution_time); its tasks only cancel, so one thread
-   * serves every session.
-   */
+  /** Fires statement timeouts; its tasks only cancel, so one thread serves every session. */
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread t = new Thread(task, "bop-timeouts");
     t.setDaemon(true);

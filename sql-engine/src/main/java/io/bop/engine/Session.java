@@ -73,6 +73,8 @@ public final class Session implements AutoCloseable {
 
   /** Lets a cancel from another thread interrupt the running statement only while it runs. */
   private final Object cancelLock = new Object();
+  /** The cause of a cancel by statement_timeout or max_execution_time. */
+  private static final String TIMEOUT = "statement timeout";
   private Connection running;
   private Thread runningThread;
   /** Why the work the client waits on is cancelled ("user request", "statement timeout"), or null. */
@@ -241,8 +243,8 @@ public final class Session implements AutoCloseable {
       runningText = statement.text();
       runningSince = Instant.now();
       long started = System.nanoTime();
-      startTimeout();
-      Execution execution = executeWithinTimeLimit(plan, types, parameters);
+      startTimeout(plan);
+      Execution execution = plan.execute(context, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
       return tracked;
@@ -256,34 +258,6 @@ public final class Session implements AutoCloseable {
       throw e;
     } finally {
       runningText = null;
-    }
-  }
-
-  /**
-   * Runs a plan; a MySQL SELECT that runs longer than max_execution_time is cancelled and fails with 3024, as in
-   * MySQL.
-   */
-  private Execution executeWithinTimeLimit(Plan plan, List<SqlType> types, List<Object> parameters)
-      throws SqlError {
-    long limit = mysql != null && plan.columns() != null ? mysql.maxExecutionMillis() : 0;
-    if (limit <= 0) {
-      return plan.execute(context, types, parameters);
-    }
-    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.Future<?> timer = engine.timers().schedule(() -> {
-      timedOut.set(true);
-      cancel();
-    }, limit, java.util.concurrent.TimeUnit.MILLISECONDS);
-    try {
-      return plan.execute(context, types, parameters);
-    } catch (SqlError e) {
-      if (timedOut.get() && e.condition() == Condition.QUERY_CANCELED) {
-        throw new SqlError(Condition.STATEMENT_TIMEOUT,
-            "Query execution was interrupted, maximum statement execution time exceeded");
-      }
-      throw e;
-    } finally {
-      timer.cancel(false);
     }
   }
 
@@ -401,13 +375,18 @@ public final class Session implements AutoCloseable {
   /** The error of cancelled work, naming why. */
   private SqlError cancelled() {
     String cause = cancelCause;
+    if (mysql != null && TIMEOUT.equals(cause)) {
+      return new SqlError(Condition.STATEMENT_TIMEOUT,
+          "Query execution was interrupted, maximum statement execution time exceeded");
+    }
     return new SqlError(Condition.QUERY_CANCELED, "canceling statement due to " + (cause == null ? "user request"
         : cause));
   }
 
-  /** Arms statement_timeout for a statement that starts now. */
-  private void startTimeout() {
-    long millis = settings.statementTimeoutMillis();
+  /** Arms statement_timeout (for a MySQL client max_execution_time, which limits SELECTs) for a statement starting now. */
+  private void startTimeout(Plan plan) {
+    long millis = mysql == null ? settings.statementTimeoutMillis()
+        : plan.columns() != null ? mysql.maxExecutionMillis() : 0;
     synchronized (cancelLock) {
       if (timeout == null && millis > 0) {
         timeout = engine.timers().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
@@ -418,7 +397,7 @@ public final class Session implements AutoCloseable {
   private void timedOut() {
     synchronized (cancelLock) {
       if (timeout != null) { // not disarmed meanwhile
-        cancel("statement timeout");
+        cancel(TIMEOUT);
       }
     }
   }
@@ -449,7 +428,7 @@ public final class Session implements AutoCloseable {
     } catch (SqlError e) {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
     }
-    if (database != null) { // a MySQL session may have none
+    if (database != null) {
       database.sequences().forget(id);
     }
     engine.unregister(this);
@@ -477,16 +456,17 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Marks the transaction failed for an error of the client's statement and turns the error into the one to
-   * report: a cancellation names its cause, whichever layer noticed the interrupt; a MySQL client gets MySQL's words.
+   * Marks the transaction failed for an error of the client's statement; a cancellation is reported with its
+   * cause, whichever layer noticed the interrupt. A MySQL client gets MySQL's words, and the error stays for
+   * SHOW ERRORS.
    */
   SqlError failed(SqlError e) {
     fail();
-    SqlError reported = e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
+    SqlError error = e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
     if (mysql == null) {
-      return reported;
+      return error;
     }
-    SqlError restated = MySqlErrors.restate(reported, database());
+    SqlError restated = MySqlErrors.restate(error, database());
     mysql.error(restated);
     return restated;
   }

@@ -49,7 +49,7 @@ public final class SqliteErrors {
       case SQLITE_CONSTRAINT_NOTNULL: {
         String[] tc = tableColumn(message.substring(message.indexOf(':') + 1).strip());
         return new SqlError(Condition.NOT_NULL_VIOLATION, "null value in column \"" + tc[1] + "\" of relation \""
-            + tc[0] + "\" violates not-null constraint");
+            + tc[0] + "\" violates not-null constraint").about(tc[0], tc[1], null);
       }
       case SQLITE_CONSTRAINT_FOREIGNKEY:
         return new SqlError(Condition.FOREIGN_KEY_VIOLATION,
@@ -57,7 +57,8 @@ public final class SqliteErrors {
             "A referenced row does not exist, or a referencing row still exists.", null, 0, null);
       case SQLITE_CONSTRAINT_CHECK: {
         String name = message.contains(":") ? message.substring(message.indexOf(':') + 1).strip() : "check";
-        return new SqlError(Condition.CHECK_VIOLATION, "new row violates check constraint \"" + name + "\"");
+        return new SqlError(Condition.CHECK_VIOLATION, "new row violates check constraint \"" + name + "\"")
+            .about(null, null, name);
       }
       case SQLITE_CONSTRAINT:
       case SQLITE_CONSTRAINT_TRIGGER:
@@ -135,13 +136,13 @@ public final class SqliteErrors {
       ForeignKey fk = own.get(0);
       return new SqlError(Condition.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + fk.table()
           + "\" violates foreign key constraint \"" + fk.name() + "\"", "Key (" + String.join(", ", fk.columns())
-          + ") is not present in table \"" + fk.referencedTable() + "\".", null, 0, null);
+          + ") is not present in table \"" + fk.referencedTable() + "\".", null, 0, null).about(fk.table(), null, fk.name());
     }
     if (own.isEmpty() && referring.size() == 1) {
       ForeignKey fk = referring.get(0);
       return new SqlError(Condition.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + fk.referencedTable()
           + "\" violates foreign key constraint \"" + fk.name() + "\" on table \"" + fk.table() + "\"",
-          "Key is still referenced from table \"" + fk.table() + "\".", null, 0, null);
+          "Key is still referenced from table \"" + fk.table() + "\".", null, 0, null).about(fk.table(), null, fk.name());
     }
     return error;
   }
@@ -166,7 +167,7 @@ public final class SqliteErrors {
       }
     }
     return new SqlError(Condition.UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"" + constraint + "\"",
-        "Key (" + String.join(", ", names) + ") already exists.", null, 0, null);
+        "Key (" + String.join(", ", names) + ") already exists.", null, 0, null).about(table, null, constraint);
   }
 
   private static String[] tableColumn(String qualified) {

@@ -99,8 +99,8 @@ final class MySqlConnection extends ChannelInboundHandlerAdapter implements Conn
   @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {
     Packet packet = (Packet) msg;
     if (phase == Phase.READY) {
-      // Handed to the executor in one task per read (see channelReadComplete): pipelined commands cost one
-      // thread hand-off, not one each.
+      // Handled when the read completes (see channelReadComplete): pipelined commands that must go to the
+      // executor cost one thread hand-off, not one each.
       received.add(packet);
       return;
     }
@@ -121,17 +121,27 @@ final class MySqlConnection extends ChannelInboundHandlerAdapter implements Conn
     if (!received.isEmpty()) {
       List<Packet> packets = List.copyOf(received);
       received.clear();
-      executor.execute(() -> {
-        for (Packet packet : packets) {
-          try {
-            if (phase == Phase.READY) {
-              commands.handle(packet);
-            }
-          } finally {
-            packet.payload().release();
-          }
+      // Quick statements run here, while nothing waits on the executor; the rest there, in order.
+      int handled = 0;
+      if (executor.idle()) {
+        while (handled < packets.size() && phase == Phase.READY && commands.handleOnIoThread(packets.get(handled))) {
+          packets.get(handled++).payload().release();
         }
-      });
+      }
+      if (handled < packets.size()) {
+        List<Packet> rest = packets.subList(handled, packets.size());
+        executor.execute(() -> {
+          for (Packet packet : rest) {
+            try {
+              if (phase == Phase.READY) {
+                commands.handle(packet);
+              }
+            } finally {
+              packet.payload().release();
+            }
+          }
+        });
+      }
     }
     ctx.fireChannelReadComplete();
   }

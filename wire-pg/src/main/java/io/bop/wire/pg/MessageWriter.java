@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Encodes backend messages into one buffer per batch. Messages are written to the channel when the batch is
@@ -191,13 +192,10 @@ final class MessageWriter {
   }
 
   /**
-   * ErrorResponse ('E') or NoticeResponse ('N').
-   *
-   * @param position 1-based character position in the query, 0 if none
-   * @param context where in the statement's work it happened, or null
+   * An ErrorResponse ('E') or NoticeResponse ('N'): severity, SQLSTATE and message, then the optional fields given
+   * by their one-letter codes (D detail, H hint, P position, W context, s schema, t table, c column, n constraint).
    */
-  void errorOrNotice(char type, String severity, String sqlState, String message, String detail, String hint,
-      int position, String context) {
+  void errorOrNotice(char type, String severity, String sqlState, String message, Map<Character, String> fields) {
     ByteBuf b = begin(type);
     b.writeByte('S');
     cstring(b, severity);
@@ -207,22 +205,10 @@ final class MessageWriter {
     cstring(b, sqlState);
     b.writeByte('M');
     cstring(b, message == null ? "" : message);
-    if (detail != null) {
-      b.writeByte('D');
-      cstring(b, detail);
-    }
-    if (hint != null) {
-      b.writeByte('H');
-      cstring(b, hint);
-    }
-    if (position > 0) {
-      b.writeByte('P');
-      cstring(b, Integer.toString(position));
-    }
-    if (context != null) {
-      b.writeByte('W');
-      cstring(b, context);
-    }
+    fields.forEach((code, value) -> {
+      b.writeByte(code);
+      cstring(b, value);
+    });
     b.writeByte(0);
     end();
   }

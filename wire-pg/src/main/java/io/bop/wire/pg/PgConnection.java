@@ -776,7 +776,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
 
   private void finish(Execution execution) {
     for (Notice notice : execution.notices()) {
-      out.errorOrNotice('N', notice.severity(), notice.sqlState(), notice.message(), null, null, 0, null);
+      out.errorOrNotice('N', notice.severity(), notice.sqlState(), notice.message(), Map.of());
     }
     out.commandComplete(execution.commandTag());
     execution.changedParameters().forEach(out::parameterStatus);
@@ -838,8 +838,25 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
   }
 
   private void error(SqlError e) {
-    out.errorOrNotice('E', "ERROR", e.condition().pgState(), e.getMessage(), e.detail(), e.hint(), e.position(),
-        e.context());
+    Map<Character, String> fields = new LinkedHashMap<>();
+    putIfPresent(fields, 'D', e.detail());
+    putIfPresent(fields, 'H', e.hint());
+    putIfPresent(fields, 'P', e.position() > 0 ? Integer.toString(e.position()) : null);
+    putIfPresent(fields, 'W', e.context());
+    SqlError.Subject subject = e.subject();
+    if (subject != null) {
+      putIfPresent(fields, 's', subject.table() != null ? "public" : null);
+      putIfPresent(fields, 't', subject.table());
+      putIfPresent(fields, 'c', subject.column());
+      putIfPresent(fields, 'n', subject.constraint());
+    }
+    out.errorOrNotice('E', "ERROR", e.condition().pgState(), e.getMessage(), fields);
+  }
+
+  private static void putIfPresent(Map<Character, String> fields, char code, String value) {
+    if (value != null) {
+      fields.put(code, value);
+    }
   }
 
   /** Reports a fatal error and closes the connection, as PostgreSQL does for protocol violations. */
@@ -849,7 +866,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
     }
     phase = Phase.CLOSED;
     LOG.info("closing connection from {}: {}", channel.remoteAddress(), message);
-    out.errorOrNotice('E', "FATAL", condition.pgState(), message, null, null, 0, null);
+    out.errorOrNotice('E', "FATAL", condition.pgState(), message, Map.of());
     out.flush();
     channel.close();
   }

@@ -4,6 +4,7 @@ import io.bop.engine.Column;
 import io.bop.engine.Execution;
 import io.bop.engine.Session;
 import io.bop.engine.Statement;
+import io.bop.engine.WouldBlock;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.types.RawText;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command phase of a connection: each command packet, in order, on the connection's executor, where engine
- * calls may block. A command starts a new packet sequence (its first packet has sequence id 0) and gets one
+ * calls may block, or, while they are quick, on the I/O thread that read them ({@link #handleOnIoThread}). A command starts a new packet sequence (its first packet has sequence id 0) and gets one
  * response, or none (COM_STMT_CLOSE, COM_STMT_SEND_LONG_DATA, COM_QUIT).
  */
 public final class CommandHandler {
@@ -50,6 +51,10 @@ public final class CommandHandler {
   private boolean multiStatements;
   /** A COM_CHANGE_USER whose authentication goes on over further packets, else null. */
   private ChangeUser changingUser;
+  /** Whether the packet being handled is on the I/O thread, where nothing may wait. */
+  private boolean onIoThread;
+  /** Set on the I/O thread by a command that left the packet, untouched, to the executor. */
+  private boolean deferred;
 
   private record ChangeUser(Authenticator authenticator, String user, String database) {}
 
@@ -59,6 +64,46 @@ public final class CommandHandler {
     this.results = new ResultWriter(out, connection.capabilities());
     this.prepared = new PreparedStatements(this, connection, results);
     this.multiStatements = (connection.capabilities() & Capabilities.MULTI_STATEMENTS) != 0;
+  }
+
+  /**
+   * Handles a packet on the I/O thread that read it, saving two thread hand-offs, if it is a statement the session
+   * can run without waiting; false leaves it, unread, to the executor. A statement that would wait has done nothing
+   * yet (the session throws {@link WouldBlock} before anything happens), so it starts over there. Only commands
+   * that can start over come here: one statement of COM_QUERY, COM_STMT_EXECUTE without long data or a cursor,
+   * COM_PING.
+   */
+  public boolean handleOnIoThread(Packet packet) {
+    ByteBuf payload = packet.payload();
+    if (changingUser != null || packet.sequenceId() != 0 || !payload.isReadable() || !restartable(payload)) {
+      return false;
+    }
+    Session session = connection.session();
+    int start = payload.readerIndex();
+    session.runOnIoThread(true);
+    onIoThread = true;
+    try {
+      handle(packet);
+    } catch (WouldBlock e) {
+      deferred = true;
+    } finally {
+      onIoThread = false;
+      session.runOnIoThread(false);
+    }
+    if (deferred) {
+      deferred = false;
+      payload.readerIndex(start);
+      return false;
+    }
+    return true;
+  }
+
+  private boolean restartable(ByteBuf payload) {
+    return switch (payload.getUnsignedByte(payload.readerIndex())) {
+      case Command.QUERY, Command.PING -> true;
+      case Command.STMT_EXECUTE -> payload.readableBytes() >= 10 && prepared.restartable(payload);
+      default -> false;
+    };
   }
 
   /** Handles one packet of the command phase; writes and flushes its response. */
@@ -75,6 +120,8 @@ public final class CommandHandler {
       }
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       fatal(MALFORMED_PACKET, "HY000", "Malformed communication packet");
+    } catch (WouldBlock e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("internal error in session {}", connection.session().id(), e);
       error(new SqlError(Condition.INTERNAL_ERROR, "internal error: " + e));
@@ -154,6 +201,10 @@ public final class CommandHandler {
     if (statements.size() > 1 && !multiStatements) {
       error(new SqlError(Condition.SYNTAX_ERROR, "You have an error in your SQL syntax: several statements,"
           + " and the client did not enable multiple statements"));
+      return;
+    }
+    if (statements.size() > 1 && onIoThread) {
+      deferred = true; // a later statement that would wait could not start over once earlier ones ran
       return;
     }
     for (int i = 0; i < statements.size(); i++) {

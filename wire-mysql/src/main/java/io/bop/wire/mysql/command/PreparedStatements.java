@@ -99,6 +99,16 @@ final class PreparedStatements {
     }
   }
 
+  /**
+   * Whether a COM_STMT_EXECUTE can be handled again from its start if it has to wait: it sends no long data and
+   * opens no cursor, which it would consume or replace.
+   */
+  boolean restartable(ByteBuf execute) {
+    Prepared prepared = statements.get(execute.getIntLE(execute.readerIndex() + 1));
+    return prepared != null && prepared.cursor == null && (execute.getUnsignedByte(execute.readerIndex() + 5)
+        & CURSOR_TYPE_READ_ONLY) == 0 && java.util.Arrays.stream(prepared.longData).allMatch(d -> d == null);
+  }
+
   private Prepared statement(int id, String command) throws SqlError {
     Prepared prepared = statements.get(id);
     if (prepared == null) {
