@@ -150,6 +150,12 @@ final class Expressions {
    * with time zone written without an offset depends on the session's zone, so it converts when the statement
    * runs.
    */
+  /** A regclass argument: a relation's OID, or its name as an unknown literal, which names it. */
+  private SqlNode relation(Typed argument) throws SqlError {
+    return argument.type().kind() == TypeKind.UNKNOWN && argument.node() instanceof SqlLiteral l
+        ? coerce(l.getValueAs(String.class), SqlType.of(TypeKind.OID, "regclass")).node() : argument.node();
+  }
+
   Typed coerce(String text, SqlType type) throws SqlError {
     String name = Typed.NO_NAME;
     if (type.kind() == TypeKind.OID && type.name().startsWith("reg")) {
@@ -1016,9 +1022,26 @@ final class Expressions {
             : "[\"pg_catalog\",\"public\"]"), SqlType.arrayOf(SqlType.NAME), name);
       case "pg_partition_ancestors":
         // Nothing is partitioned: a relation's only "ancestor" is itself.
-        return new Typed(args.get(0).type().kind() == TypeKind.UNKNOWN && args.get(0).node() instanceof SqlLiteral l
-            ? coerce(l.getValueAs(String.class), SqlType.of(TypeKind.OID, "regclass")).node() : nodes.get(0),
-            SqlType.of(TypeKind.OID, "regclass"), name);
+        return new Typed(relation(args.get(0)), SqlType.of(TypeKind.OID, "regclass"), name);
+      case "pg_relation_size":
+      case "pg_table_size":
+        // SQLite's dbstat counts the pages of each b-tree: a table's own are its size without indexes.
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name ="
+            + " bop_relation_name({0}) AND aggregate = 1)", relation(args.get(0))), SqlType.BIGINT, name);
+      case "pg_indexes_size":
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE aggregate = 1 AND name IN"
+            + " (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = bop_relation_name({0})))",
+            relation(args.get(0))), SqlType.BIGINT, name);
+      case "pg_total_relation_size":
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE aggregate = 1 AND name IN"
+            + " (SELECT name FROM sqlite_schema WHERE tbl_name = bop_relation_name({0})))", relation(args.get(0))),
+            SqlType.BIGINT, name);
+      case "pg_database_size":
+        // Another database is another file, which this connection does not see.
+        return new Typed(Template.call("(SELECT CASE WHEN bop_is_current_database({0}) THEN page_count * page_size"
+            + " END FROM pragma_page_count(), pragma_page_size())", nodes.get(0)), SqlType.BIGINT, name);
+      case "pg_size_pretty":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "pg_get_userbyid":
       case "pg_encoding_to_char":
         return new Typed(sqlite(name, nodes), SqlType.NAME, name);
