@@ -187,6 +187,23 @@ class SessionTest extends EngineFixture {
   }
 
   @Test
+  void currentSettingAndSetConfigReadAndWriteTheSessionsParameters() throws Exception {
+    Session s = session();
+    Session other = session();
+    assertThat(value(s, "SELECT current_setting('server_version_num')")).isEqualTo("160004");
+    assertThat(value(s, "SELECT set_config('application_name', 'billing', false)")).isEqualTo("billing");
+    assertThat(value(s, "SELECT current_setting('application_name')")).isEqualTo("billing");
+    assertThat(value(s, "SHOW application_name")).isEqualTo("billing");
+    assertThat(value(other, "SELECT current_setting('application_name')")).as("per session").isEqualTo("");
+    assertThat(value(s, "SELECT set_config('app.tenant', '42', false)")).isEqualTo("42");
+    assertThat(value(s, "SELECT current_setting('app.tenant')::int + 1")).isEqualTo(43L);
+    assertThat(value(other, "SELECT current_setting('app.tenant', true)")).isNull();
+    assertThatThrownBy(() -> run(other, "SELECT current_setting('app.tenant')"))
+        .isInstanceOfSatisfying(SqlError.class, e -> assertThat(e.condition())
+            .isEqualTo(Condition.UNDEFINED_PARAMETER));
+  }
+
+  @Test
   void lockTimeoutLimitsTheWaitForTheWriter() throws Exception {
     Session holder = session();
     run(holder, "CREATE TABLE locked (n int)");

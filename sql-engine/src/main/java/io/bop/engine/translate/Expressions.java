@@ -845,6 +845,12 @@ final class Expressions {
       case "user":
       case "current_role":
         return new Typed(r.implicit(new Argument.CurrentUser()), SqlType.NAME, name);
+      case "current_setting":
+        return new Typed(r.implicit(new Argument.Setting(literalText(name, args.get(0).node()),
+            args.size() > 1 && !isFalse(args.get(1).node()))), SqlType.TEXT, name);
+      case "set_config":
+        return new Typed(r.implicit(new Argument.SetConfig(literalText(name, args.get(0).node()),
+            literalText(name, args.get(1).node()))), SqlType.TEXT, name);
       case "current_database":
       case "current_catalog":
         return new Typed(r.implicit(new Argument.CurrentDatabase()), SqlType.NAME, name);
@@ -1084,6 +1090,14 @@ final class Expressions {
   /** A string literal where a time stamp is expected reads as one with time zone, as PostgreSQL resolves it. */
   private static SqlType typeOrTimestamp(Typed value) {
     return value.type().kind() == TypeKind.UNKNOWN ? SqlType.TIMESTAMPTZ : value.type();
+  }
+
+  /** A function argument bop needs as a constant (a parameter name, say). */
+  private static String literalText(String function, SqlNode node) throws SqlError {
+    if (node instanceof SqlLiteral l && l.getValue() != null) {
+      return l.getValueAs(String.class);
+    }
+    throw unsupported(function + " with an argument other than a constant");
   }
 
   private static boolean isFalse(SqlNode node) {
