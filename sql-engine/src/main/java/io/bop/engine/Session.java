@@ -208,7 +208,7 @@ public final class Session implements AutoCloseable {
       }
     } finally {
       failed = false;
-      transactionStart = null;
+      transactionEnded();
       readOnly = false;
     }
   }
@@ -304,7 +304,15 @@ public final class Session implements AutoCloseable {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
     }
     database.sequences().forget(id);
+    engine.advisoryLocks().unlockAll(id);
+    engine.advisoryLocks().transactionEnded(id);
     engine.unregister(this);
+  }
+
+  /** What ends with a transaction besides its writes: its start time and its transaction-level advisory locks. */
+  private void transactionEnded() {
+    transactionStart = null;
+    engine.advisoryLocks().transactionEnded(id);
   }
 
   // ------------------------------------------------------------------------------ transaction internals
@@ -614,7 +622,7 @@ public final class Session implements AutoCloseable {
       }
       boolean wasFailed = failed;
       explicit = false;
-      transactionStart = null;
+      transactionEnded();
       readOnly = false;
       failed = false;
       if (wasFailed) {
@@ -632,7 +640,7 @@ public final class Session implements AutoCloseable {
       explicit = false;
       failed = false;
       readOnly = false;
-      transactionStart = null;
+      transactionEnded();
       rollbackWriter();
     }
 

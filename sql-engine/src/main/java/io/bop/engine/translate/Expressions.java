@@ -942,7 +942,23 @@ final class Expressions {
       case "starts_with":
       case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "pg_advisory_lock":
+      case "pg_advisory_xact_lock":
+      case "pg_try_advisory_lock":
+      case "pg_try_advisory_xact_lock":
+      case "pg_advisory_unlock":
+      case "pg_advisory_unlock_all": {
+        r.waits = true;
+        String action = name.replace("pg_", "").replace("advisory_", ""); // lock, try_xact_lock, unlock_all, …
+        List<SqlNode> call = new ArrayList<>(List.of(SqlLiteral.createCharString(action, POS),
+            SqlLiteral.createExactNumeric(nodes.size() == 2 ? "1" : "0", POS),
+            nodes.isEmpty() ? SqlLiteral.createNull(POS) : nodes.get(0),
+            nodes.size() < 2 ? SqlLiteral.createNull(POS) : nodes.get(1), r.implicit(new Argument.SessionId())));
+        SqlType type = action.startsWith("try") || action.equals("unlock") ? SqlType.BOOLEAN : SqlType.TEXT;
+        return new Typed(sqlite("bop_advisory", call), type, name);
+      }
       case "pg_sleep":
+        r.waits = true;
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "round":
       case "ceil":
