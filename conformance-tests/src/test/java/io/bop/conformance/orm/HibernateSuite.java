@@ -74,9 +74,14 @@ abstract class HibernateSuite {
   }
 
   SessionFactory factory(String schemaAction, List<Class<?>> entities) {
+    return factory(jdbcUrl(), schemaAction, entities);
+  }
+
+  /** A session factory for {@code entities} over a JDBC URL, with the suite's settings; user and password bop. */
+  static SessionFactory factory(String jdbcUrl, String schemaAction, List<Class<?>> entities) {
     Configuration configuration = new Configuration();
     entities.forEach(configuration::addAnnotatedClass);
-    configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, jdbcUrl());
+    configuration.setProperty(AvailableSettings.JAKARTA_JDBC_URL, jdbcUrl);
     configuration.setProperty(AvailableSettings.JAKARTA_JDBC_USER, "bop");
     configuration.setProperty(AvailableSettings.JAKARTA_JDBC_PASSWORD, "bop");
     configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, schemaAction);
