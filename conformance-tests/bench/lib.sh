@@ -29,7 +29,7 @@ start_bop() {
   java -jar "$root/server/target/bop.jar" server --data-dir "$work/bop" --pg-port "$bop_pg_port" \
     --mysql-port "$bop_mysql_port" > "$work/bop.log" 2>&1 &
   bop_pid=$!
-  until grep -q listening "$work/bop.log"; do sleep 0.2; done
+  until grep -qs listening "$work/bop.log"; do sleep 0.2; done
 }
 
 # A private PostgreSQL cluster (Debian's postgresql package) with user and database bop: pg_port.
