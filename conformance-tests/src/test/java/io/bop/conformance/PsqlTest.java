@@ -130,6 +130,23 @@ class PsqlTest {
   }
 
   @Test
+  void sizesInTheVerboseListingsAndTheSizeFunctions() throws Exception {
+    Command.Result created = psql("-c", "CREATE TABLE sized (id integer PRIMARY KEY, note text)",
+        "-c", "CREATE INDEX sized_note ON sized (note)",
+        "-c", "INSERT INTO sized SELECT g, repeat('x', 200) FROM generate_series(1, 2000) g");
+    assertThat(created.exit()).as(created.err()).isZero();
+    assertThat(psql("-c", "\\dt+ sized").out()).containsPattern(" public \\| sized \\| table \\| bop .*\\| [0-9]+ kB ");
+    assertThat(psql("-c", "\\di+ sized_note").out()).containsPattern("\\| sized +\\| .*\\| [0-9]+ kB ");
+    assertThat(psql("-c", "\\l+").out()).containsPattern(" bop +\\| bop .*\\| [0-9]+ kB ");
+    Command.Result sizes = psql("-A", "-t", "-c", "SELECT pg_table_size('sized') > 400000,"
+        + " pg_total_relation_size('sized') = pg_table_size('sized') + pg_indexes_size('sized'),"
+        + " pg_indexes_size('sized') > 400000, pg_database_size(current_database()) >= pg_total_relation_size('sized'),"
+        + " pg_size_pretty(0::bigint), pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint),"
+        + " pg_size_pretty(1234567::bigint), pg_size_pretty(20971520::bigint), pg_size_pretty(-5000000000::bigint)");
+    assertThat(sizes.out().strip()).isEqualTo("t|t|t|t|0 bytes|10239 bytes|10 kB|1206 kB|20 MB|-4768 MB");
+  }
+
+  @Test
   void functionsSequencesViewsTypesAndExtensions() throws Exception {
     Command.Result created = psql("-c", "CREATE TABLE tickets (id bigserial PRIMARY KEY, code varchar(10))",
         "-c", "CREATE TABLE seats (no integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, label text)",

@@ -5,6 +5,7 @@ import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Context;
 import io.bop.engine.exec.Database;
+import io.bop.engine.functions.AdvisoryLocks;
 import io.bop.engine.functions.Functions;
 import io.bop.engine.mysql.SystemVariables;
 import io.bop.engine.parser.Dialect;
@@ -44,6 +45,7 @@ public final class Engine implements AutoCloseable {
   private final Plans plans = new Plans();
   private final SystemVariables mysqlVariables = new SystemVariables();
   private final ExecutorService workers;
+  private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
   /** Fires statement timeouts; its tasks only cancel, so one thread serves every session. */
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread t = new Thread(task, "bop-timeouts");
@@ -143,6 +145,10 @@ public final class Engine implements AutoCloseable {
       session.cancel();
     }
     return session != null;
+  }
+
+  AdvisoryLocks advisoryLocks() {
+    return advisoryLocks;
   }
 
   ScheduledExecutorService timers() {
@@ -288,7 +294,7 @@ public final class Engine implements AutoCloseable {
       s.execute("PRAGMA foreign_keys = ON");
       // Sorts and temporary tables stay in memory: a temp file would hold plaintext on disk.
       s.execute("PRAGMA temp_store = MEMORY");
-      Functions.install(connection, database, this::cancel);
+      Functions.install(connection, database, this::cancel, advisoryLocks);
     } catch (SQLException e) {
       throw new IllegalStateException("could not set up a connection of database " + database.name(), e);
     }

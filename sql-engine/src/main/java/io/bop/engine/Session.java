@@ -328,7 +328,7 @@ public final class Session implements AutoCloseable {
       throw mysql == null ? e : MySqlErrors.restate(e, database());
     } finally {
       failed = false;
-      transactionStart = null;
+      transactionEnded();
       readOnly = false;
     }
   }
@@ -431,7 +431,15 @@ public final class Session implements AutoCloseable {
     if (database != null) {
       database.sequences().forget(id);
     }
+    engine.advisoryLocks().unlockAll(id);
+    engine.advisoryLocks().transactionEnded(id);
     engine.unregister(this);
+  }
+
+  /** What ends with a transaction besides its writes: its start time and its transaction-level advisory locks. */
+  private void transactionEnded() {
+    transactionStart = null;
+    engine.advisoryLocks().transactionEnded(id);
   }
 
   // ------------------------------------------------------------------------------ transaction internals
@@ -804,7 +812,7 @@ public final class Session implements AutoCloseable {
       }
       boolean wasFailed = failed;
       explicit = false;
-      transactionStart = null;
+      transactionEnded();
       readOnly = false;
       failed = false;
       if (wasFailed) {
@@ -822,7 +830,7 @@ public final class Session implements AutoCloseable {
       explicit = false;
       failed = false;
       readOnly = false;
-      transactionStart = null;
+      transactionEnded();
       rollbackWriter();
     }
 

@@ -187,6 +187,58 @@ class SessionTest extends EngineFixture {
   }
 
   @Test
+  void currentSettingAndSetConfigReadAndWriteTheSessionsParameters() throws Exception {
+    Session s = session();
+    Session other = session();
+    assertThat(value(s, "SELECT current_setting('server_version_num')")).isEqualTo("160004");
+    assertThat(value(s, "SELECT set_config('application_name', 'billing', false)")).isEqualTo("billing");
+    assertThat(value(s, "SELECT current_setting('application_name')")).isEqualTo("billing");
+    assertThat(value(s, "SHOW application_name")).isEqualTo("billing");
+    assertThat(value(other, "SELECT current_setting('application_name')")).as("per session").isEqualTo("");
+    assertThat(value(s, "SELECT set_config('app.tenant', '42', false)")).isEqualTo("42");
+    assertThat(value(s, "SELECT current_setting('app.tenant')::int + 1")).isEqualTo(43L);
+    assertThat(value(other, "SELECT current_setting('app.tenant', true)")).isNull();
+    assertThatThrownBy(() -> run(other, "SELECT current_setting('app.tenant')"))
+        .isInstanceOfSatisfying(SqlError.class, e -> assertThat(e.condition())
+            .isEqualTo(Condition.UNDEFINED_PARAMETER));
+  }
+
+  @Test
+  void advisoryLocksMakeSessionsWaitForEachOther() throws Exception {
+    Session first = session();
+    Session second = session();
+    assertThat(value(first, "SELECT pg_try_advisory_lock(42)")).isEqualTo(true);
+    assertThat(value(first, "SELECT pg_try_advisory_lock(42)")).as("re-entrant").isEqualTo(true);
+    assertThat(value(second, "SELECT pg_try_advisory_lock(42)")).isEqualTo(false);
+    assertThat(value(second, "SELECT pg_try_advisory_lock(4, 2)")).as("a pair is another key").isEqualTo(true);
+    CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> outcome(second,
+        "SELECT pg_advisory_lock(42)"));
+    Thread.sleep(200);
+    assertThat(waiting).isNotDone();
+    assertThat(value(first, "SELECT pg_advisory_unlock(42)")).isEqualTo(true);
+    assertThat(waiting).as("held twice, released once").isNotDone();
+    assertThat(value(first, "SELECT pg_advisory_unlock(42)")).isEqualTo(true);
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isNotInstanceOf(SqlError.class);
+    assertThat(value(first, "SELECT pg_advisory_unlock(42)")).as("not held").isEqualTo(false);
+
+    run(first, "BEGIN");
+    run(first, "SELECT pg_advisory_xact_lock(7)");
+    assertThat(value(second, "SELECT pg_try_advisory_xact_lock(7)")).isEqualTo(false);
+    run(first, "COMMIT");
+    assertThat(value(second, "SELECT pg_try_advisory_xact_lock(7)")).as("released with its transaction")
+        .isEqualTo(true);
+
+    run(second, "SET statement_timeout = '100ms'");
+    run(first, "SELECT pg_advisory_lock(9)");
+    assertThatThrownBy(() -> run(second, "SELECT pg_advisory_lock(9)"))
+        .hasMessage("canceling statement due to statement timeout");
+    first.close();
+    assertThat(value(second, "SELECT pg_try_advisory_lock(9)")).as("released with its session").isEqualTo(true);
+    run(second, "SELECT pg_advisory_unlock_all()");
+    assertThat(value(session(), "SELECT pg_try_advisory_lock(42)")).isEqualTo(true);
+  }
+
+  @Test
   void lockTimeoutLimitsTheWaitForTheWriter() throws Exception {
     Session holder = session();
     run(holder, "CREATE TABLE locked (n int)");

@@ -75,6 +75,9 @@ class SqlTest extends EngineFixture {
         .containsExactly(List.of("bob"), List.of("ada"));
     assertThat(run(s, "SELECT name FROM emp ORDER BY salary DESC LIMIT 1")).containsExactly(List.of("di"));
     assertThat(run(s, "SELECT name FROM emp ORDER BY id OFFSET 3")).containsExactly(List.of("di"));
+    assertThat(run(s, "SELECT count(*) FROM emp LIMIT 1")).containsExactly(List.of(4L));
+    assertThat(run(s, "SELECT count(*) FROM (SELECT name FROM emp LIMIT 3) x")).containsExactly(List.of(3L));
+    assertThat(run(s, "SELECT count(*) FROM (SELECT name FROM emp OFFSET 1) x")).containsExactly(List.of(3L));
   }
 
   @Test

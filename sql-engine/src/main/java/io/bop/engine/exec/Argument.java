@@ -1,5 +1,6 @@
 package io.bop.engine.exec;
 
+import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.Values;
@@ -111,6 +112,25 @@ public sealed interface Argument {
   record RowCount() implements Argument {
     @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) {
       return context.mysql().rowCount();
+    }
+  }
+
+  /** current_setting(name [, missing_ok]): the session's value of a run-time parameter. */
+  record Setting(String name, boolean missingOk) implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
+      String value = context.settings().get(name);
+      if (value == null && !missingOk) {
+        throw new SqlError(Condition.UNDEFINED_PARAMETER, "unrecognized configuration parameter \"" + name + "\"");
+      }
+      return value;
+    }
+  }
+
+  /** set_config(name, value, is_local): sets a run-time parameter for the session and returns its new value. */
+  record SetConfig(String name, String value) implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
+      context.settings().set(name, value);
+      return context.settings().get(name);
     }
   }
 }

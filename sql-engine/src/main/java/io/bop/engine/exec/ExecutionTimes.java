@@ -12,6 +12,20 @@ public final class ExecutionTimes {
 
   private volatile long averageNanos;
   private volatile int samples;
+  private final boolean mayBeQuick;
+
+  public ExecutionTimes() {
+    this(true);
+  }
+
+  private ExecutionTimes(boolean mayBeQuick) {
+    this.mayBeQuick = mayBeQuick;
+  }
+
+  /** For a plan that may wait, however fast it was so far. */
+  public static ExecutionTimes never() {
+    return new ExecutionTimes(false);
+  }
 
   void record(long nanos) {
     int n = samples;
@@ -22,6 +36,6 @@ public final class ExecutionTimes {
   }
 
   boolean quick() {
-    return samples >= SAMPLES_BEFORE_JUDGING && averageNanos < QUICK_NANOS;
+    return mayBeQuick && samples >= SAMPLES_BEFORE_JUDGING && averageNanos < QUICK_NANOS;
   }
 }

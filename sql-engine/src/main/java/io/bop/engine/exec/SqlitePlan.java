@@ -28,11 +28,6 @@ import java.util.Map;
 public record SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
     boolean writes, String tag, List<String> catalogRelations, ExecutionTimes times) implements Plan {
 
-  public SqlitePlan(String sql, List<Argument> arguments, List<SqlType> parameterTypes, List<Column> columns,
-      boolean writes, String tag, List<String> catalogRelations) {
-    this(sql, arguments, parameterTypes, columns, writes, tag, catalogRelations, new ExecutionTimes());
-  }
-
   /**
    * Needs no catalog materialised and its executions took microseconds so far. A write is quick too, but only runs
    * where the transaction already holds the writer: taking it may wait (see {@link Context#writeConnection()}).

@@ -42,6 +42,12 @@ final class CatalogFunctions {
         ((Number) a[1]).longValue(), database.cachedCatalog()));
     Udf.register(c, "bop_regoid", 2, true, a -> a[1] == null ? null : RegTypes.oid(a[0].toString(),
         Functions.text(a[1]), database.cachedCatalog()));
+    Udf.register(c, "bop_relation_name", 1, true, a -> a[0] == null ? null
+        : relationName(database.cachedCatalog(), ((Number) a[0]).longValue()));
+    Udf.register(c, "bop_is_current_database", 1, true, a -> a[0] == null ? null
+        : a[0] instanceof Number oid ? (oid.longValue() == Oids.of("pg_database", database.name()) ? 1L : 0L)
+        : Functions.text(a[0]).equals(database.name()) ? 1L : 0L);
+    Udf.register(c, "pg_size_pretty", 1, true, a -> a[0] == null ? null : sizePretty(((Number) a[0]).longValue()));
     Udf.register(c, "pg_encoding_to_char", 1, true, a -> a[0] == null ? null : "UTF8");
     Udf.register(c, "pg_char_to_encoding", 1, true, a -> a[0] == null ? null
         : Functions.text(a[0]).equalsIgnoreCase("UTF8") ? 6L : -1L);
@@ -74,6 +80,45 @@ final class CatalogFunctions {
         "pg_get_statisticsobjdef_columns", "pg_get_statisticsobjdef_expressions")) {
       Udf.register(c, none, -1, true, a -> null);
     }
+  }
+
+  /** The SQLite name of a table or index, by the OID PostgreSQL clients know it by. */
+  private static String relationName(Catalog catalog, long oid) {
+    if (catalog == null) {
+      return null;
+    }
+    for (Table table : catalog.tables()) {
+      if (table.oid() == oid) {
+        return table.name();
+      }
+      for (Index index : table.indexes()) {
+        if (Oids.relation(index.name()) == oid) {
+          return index.name();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * PostgreSQL's pg_size_pretty: bytes below 10 kB, then the largest unit that keeps the number below 20,480,
+   * halving with rounding at each step as PostgreSQL does.
+   */
+  static String sizePretty(long size) {
+    String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+    for (int i = 0; ; i++) {
+      boolean last = i == units.length - 1;
+      long limit = i == 0 ? 10 * 1024 : 20 * 1024 - 1;
+      if (last || Math.abs(size) < limit) {
+        return (i == 0 ? size : halfRounded(size)) + " " + units[i];
+      }
+      // Counted in halves of the next unit from bytes on, so the first step divides by 2^9, the others by 2^10.
+      size /= 1L << (i == 0 ? 9 : 10);
+    }
+  }
+
+  private static long halfRounded(long x) {
+    return (x + (x < 0 ? -1 : 1)) / 2;
   }
 
   private static Optional<Object[]> index(Database database, int oid) {

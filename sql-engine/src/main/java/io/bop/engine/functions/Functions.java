@@ -34,7 +34,8 @@ public final class Functions {
   /**
    * @param cancelSession cancels the running statement of the session with the given id; false if there is none
    */
-  public static void install(Connection c, Database database, IntPredicate cancelSession) throws SQLException {
+  public static void install(Connection c, Database database, IntPredicate cancelSession, AdvisoryLocks advisoryLocks)
+      throws SQLException {
     // bop_cast(value, declaration, zone): a value converted to the storage form of a declared type.
     Udf.register(c, "bop_cast", 3, true, a -> cast(a[0], (String) a[1], (String) a[2]));
     // bop_regexp(text, pattern, flags): PostgreSQL's ~ (flags '') and ~* (flags 'i').
@@ -67,10 +68,34 @@ public final class Functions {
     Udf.register(c, "trunc", 2, true, a -> a[0] == null || a[1] == null ? null : new java.math.BigDecimal(
         a[0].toString()).setScale(((Number) a[1]).intValue(), java.math.RoundingMode.DOWN).doubleValue());
     Udf.register(c, "pg_cancel_backend", 1, false, a -> a[0] != null && cancelSession.test(((Number) a[0]).intValue()));
+    // bop_advisory(action, pair, key, second key, session): the pg_advisory_* functions (Expressions).
+    Udf.register(c, "bop_advisory", 5, false, a -> advisory(advisoryLocks, text(a[0]), ((Number) a[1]).intValue() != 0,
+        a[2], a[3], ((Number) a[4]).intValue()));
     DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
     MySqlUdfs.install(c);
     SequenceFunctions.install(c, database);
+  }
+
+  private static Object advisory(AdvisoryLocks locks, String action, boolean pair, Object key, Object second,
+      int session) throws SqlError {
+    if (action.equals("unlock_all")) {
+      locks.unlockAll(session);
+      return "";
+    }
+    if (key == null || pair && second == null) {
+      return null; // strict, as PostgreSQL's
+    }
+    long k = pair ? ((Number) key).longValue() << 32 | (((Number) second).longValue() & 0xffffffffL)
+        : ((Number) key).longValue();
+    return switch (action) {
+      case "lock" -> locks.lock(k, pair, session, false, true) ? "" : null;
+      case "xact_lock" -> locks.lock(k, pair, session, true, true) ? "" : null;
+      case "try_lock" -> locks.lock(k, pair, session, false, false);
+      case "try_xact_lock" -> locks.lock(k, pair, session, true, false);
+      case "unlock" -> locks.unlock(k, pair, session);
+      default -> throw new IllegalArgumentException(action);
+    };
   }
 
   /** pg_sleep: waits on the statement's thread, which a cancel interrupts. */

@@ -108,7 +108,8 @@ final class Dml {
     List<Typed> returning = returning(insert.returning(), table, insert.alias() == null ? null
         : insert.alias().getSimple(), sql);
     return new SqlitePlan(sql.toString(), r.arguments(), r.parameterTypes(),
-        returning == null ? null : Queries.describe(returning), true, "INSERT", List.copyOf(r.catalogRelations));
+        returning == null ? null : Queries.describe(returning), true, "INSERT", List.copyOf(r.catalogRelations),
+        r.times());
   }
 
   /**
@@ -386,7 +387,8 @@ final class Dml {
     }
     List<Typed> returning = returning(update.returning(), table, alias, sql);
     return new SqlitePlan(sql.toString(), r.arguments(), r.parameterTypes(),
-        returning == null ? null : Queries.describe(returning), true, "UPDATE", List.copyOf(r.catalogRelations));
+        returning == null ? null : Queries.describe(returning), true, "UPDATE", List.copyOf(r.catalogRelations),
+        r.times());
   }
 
   Plan delete(BopDelete delete) throws SqlError {
@@ -412,6 +414,7 @@ final class Dml {
     }
     List<Typed> returning = returning(delete.returning(), table, alias, sql);
     return new SqlitePlan(sql.toString(), r.arguments(), r.parameterTypes(),
-        returning == null ? null : Queries.describe(returning), true, "DELETE", List.copyOf(r.catalogRelations));
+        returning == null ? null : Queries.describe(returning), true, "DELETE", List.copyOf(r.catalogRelations),
+        r.times());
   }
 }

@@ -156,6 +156,12 @@ final class Expressions {
    * with time zone written without an offset depends on the session's zone, so it converts when the statement
    * runs.
    */
+  /** A regclass argument: a relation's OID, or its name as an unknown literal, which names it. */
+  private SqlNode relation(Typed argument) throws SqlError {
+    return argument.type().kind() == TypeKind.UNKNOWN && argument.node() instanceof SqlLiteral l
+        ? coerce(l.getValueAs(String.class), SqlType.of(TypeKind.OID, "regclass")).node() : argument.node();
+  }
+
   Typed coerce(String text, SqlType type) throws SqlError {
     String name = Typed.NO_NAME;
     if (type.kind() == TypeKind.OID && type.name().startsWith("reg")) {
@@ -857,6 +863,12 @@ final class Expressions {
       case "user":
       case "current_role":
         return new Typed(r.implicit(new Argument.CurrentUser()), SqlType.NAME, name);
+      case "current_setting":
+        return new Typed(r.implicit(new Argument.Setting(literalText(name, args.get(0).node()),
+            args.size() > 1 && !isFalse(args.get(1).node()))), SqlType.TEXT, name);
+      case "set_config":
+        return new Typed(r.implicit(new Argument.SetConfig(literalText(name, args.get(0).node()),
+            literalText(name, args.get(1).node()))), SqlType.TEXT, name);
       case "current_database":
       case "current_catalog":
         return new Typed(r.implicit(new Argument.CurrentDatabase()), SqlType.NAME, name);
@@ -948,7 +960,23 @@ final class Expressions {
       case "starts_with":
       case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "pg_advisory_lock":
+      case "pg_advisory_xact_lock":
+      case "pg_try_advisory_lock":
+      case "pg_try_advisory_xact_lock":
+      case "pg_advisory_unlock":
+      case "pg_advisory_unlock_all": {
+        r.waits = true;
+        String action = name.replace("pg_", "").replace("advisory_", ""); // lock, try_xact_lock, unlock_all, …
+        List<SqlNode> call = new ArrayList<>(List.of(SqlLiteral.createCharString(action, POS),
+            SqlLiteral.createExactNumeric(nodes.size() == 2 ? "1" : "0", POS),
+            nodes.isEmpty() ? SqlLiteral.createNull(POS) : nodes.get(0),
+            nodes.size() < 2 ? SqlLiteral.createNull(POS) : nodes.get(1), r.implicit(new Argument.SessionId())));
+        SqlType type = action.startsWith("try") || action.equals("unlock") ? SqlType.BOOLEAN : SqlType.TEXT;
+        return new Typed(sqlite("bop_advisory", call), type, name);
+      }
       case "pg_sleep":
+        r.waits = true;
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "round":
       case "ceil":
@@ -1034,9 +1062,26 @@ final class Expressions {
             : "[\"pg_catalog\",\"public\"]"), SqlType.arrayOf(SqlType.NAME), name);
       case "pg_partition_ancestors":
         // Nothing is partitioned: a relation's only "ancestor" is itself.
-        return new Typed(args.get(0).type().kind() == TypeKind.UNKNOWN && args.get(0).node() instanceof SqlLiteral l
-            ? coerce(l.getValueAs(String.class), SqlType.of(TypeKind.OID, "regclass")).node() : nodes.get(0),
-            SqlType.of(TypeKind.OID, "regclass"), name);
+        return new Typed(relation(args.get(0)), SqlType.of(TypeKind.OID, "regclass"), name);
+      case "pg_relation_size":
+      case "pg_table_size":
+        // SQLite's dbstat counts the pages of each b-tree: a table's own are its size without indexes.
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name ="
+            + " bop_relation_name({0}) AND aggregate = 1)", relation(args.get(0))), SqlType.BIGINT, name);
+      case "pg_indexes_size":
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE aggregate = 1 AND name IN"
+            + " (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = bop_relation_name({0})))",
+            relation(args.get(0))), SqlType.BIGINT, name);
+      case "pg_total_relation_size":
+        return new Typed(Template.call("(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE aggregate = 1 AND name IN"
+            + " (SELECT name FROM sqlite_schema WHERE tbl_name = bop_relation_name({0})))", relation(args.get(0))),
+            SqlType.BIGINT, name);
+      case "pg_database_size":
+        // Another database is another file, which this connection does not see.
+        return new Typed(Template.call("(SELECT CASE WHEN bop_is_current_database({0}) THEN page_count * page_size"
+            + " END FROM pragma_page_count(), pragma_page_size())", nodes.get(0)), SqlType.BIGINT, name);
+      case "pg_size_pretty":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
       case "pg_get_userbyid":
       case "pg_encoding_to_char":
         return new Typed(sqlite(name, nodes), SqlType.NAME, name);
@@ -1079,6 +1124,14 @@ final class Expressions {
   /** A string literal where a time stamp is expected reads as one with time zone, as PostgreSQL resolves it. */
   private static SqlType typeOrTimestamp(Typed value) {
     return value.type().kind() == TypeKind.UNKNOWN ? SqlType.TIMESTAMPTZ : value.type();
+  }
+
+  /** A function argument bop needs as a constant (a parameter name, say). */
+  private static String literalText(String function, SqlNode node) throws SqlError {
+    if (node instanceof SqlLiteral l && l.getValue() != null) {
+      return l.getValueAs(String.class);
+    }
+    throw unsupported(function + " with an argument other than a constant");
   }
 
   private static boolean isFalse(SqlNode node) {

@@ -192,6 +192,6 @@ final class MySqlShow {
     }
     Queries.Result result = r.queries.query(query, null);
     return new SqlitePlan(SqliteDialect.unparse(result.node()), r.arguments(), r.parameterTypes(),
-        Queries.describe(result.columns()), false, "SELECT", List.copyOf(r.catalogRelations));
+        Queries.describe(result.columns()), false, "SELECT", List.copyOf(r.catalogRelations), r.times());
   }
 }

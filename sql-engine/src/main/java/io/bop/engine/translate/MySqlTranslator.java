@@ -213,7 +213,7 @@ final class MySqlTranslator {
         null, null, null);
     Queries.Result result = r.queries.query(select, null);
     return new SqlitePlan(SqliteDialect.unparse(result.node()), r.arguments(), r.parameterTypes(),
-        Queries.describe(result.columns()), false, "SELECT", List.copyOf(r.catalogRelations));
+        Queries.describe(result.columns()), false, "SELECT", List.copyOf(r.catalogRelations), r.times());
   }
 
   /** SET [SESSION | GLOBAL] TRANSACTION {ISOLATION LEVEL level | READ ONLY | READ WRITE}, ...: its variables. */

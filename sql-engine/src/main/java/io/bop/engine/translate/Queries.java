@@ -459,8 +459,9 @@ final class Queries {
       from(s.getFrom(), scope);
     }
     SqlNodeList order = orderList(orderBy.orderList, scope, inner.columns());
-    return new Result(new SqlOrderBy(POS, inner.node(), order, limit(orderBy.offset, scope), limit(orderBy.fetch, scope)),
-        inner.columns());
+    // Calcite writes ORDER BY unless the list is the EMPTY instance itself, so LIMIT alone needs that instance.
+    return new Result(new SqlOrderBy(POS, inner.node(), order.isEmpty() ? SqlNodeList.EMPTY : order,
+        limit(orderBy.offset, scope), limit(orderBy.fetch, scope)), inner.columns());
   }
 
   /**

@@ -5,6 +5,7 @@ import io.bop.engine.catalog.MySqlInformationSchema;
 import io.bop.engine.catalog.PgCatalog;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Argument;
+import io.bop.engine.exec.ExecutionTimes;
 import io.bop.engine.parser.Dialect;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
@@ -35,11 +36,18 @@ final class Rewriter {
   final Set<String> catalogRelations = new TreeSet<>();
   /** Whether the statement must run on the writer (SELECT … FOR UPDATE). */
   boolean writes;
+  /** Whether it calls a function that waits (pg_sleep, an advisory lock), so it never runs on an I/O thread. */
+  boolean waits;
   /**
    * Whether the expressions being rewritten are stored in the schema (defaults, checks, views), where there are
    * no parameters: values the session would supply are computed by SQLite when the expression is evaluated.
    */
   boolean definition;
+
+  /** How the plan's executions are timed: those of a statement that waits never count as quick. */
+  ExecutionTimes times() {
+    return waits ? ExecutionTimes.never() : new ExecutionTimes();
+  }
 
   /** @param source the text the statement was parsed from */
   Rewriter(Dialect dialect, Catalog catalog, String database, SqlNode statement, SourceText source) {

@@ -147,7 +147,8 @@ public final class Translator {
   static SqlitePlan query(Rewriter r, SqlNode node) throws SqlError {
     Queries.Result query = Queries.shown(r.queries.query(node, null));
     return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
-        Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations));
+        Queries.describe(query.columns()), r.writes, "SELECT", List.copyOf(r.catalogRelations),
+        r.times());
   }
 
   private static Plan transaction(BopTransaction t) throws SqlError {
