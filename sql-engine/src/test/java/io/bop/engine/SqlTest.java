@@ -81,6 +81,34 @@ class SqlTest extends EngineFixture {
   }
 
   @Test
+  void aggregatesWithFilter() throws SqlError {
+    assertThat(run(s, "SELECT count(*) FILTER (WHERE salary > 95), sum(salary) FILTER (WHERE dept_id = 2),"
+        + " count(*) FROM emp")).containsExactly(List.of(2L, new BigDecimal("90.50"), 4L));
+  }
+
+  @Test
+  void regexpReplaceEncodeDecodeAndDateMakers() throws SqlError {
+    assertThat(run(s, "SELECT regexp_replace('a1b22c', '[0-9]+', '#'), regexp_replace('a1b22c', '[0-9]+', '#', 'g'),"
+        + " regexp_replace('John Smith', '(\\w+) (\\w+)', '\\2, \\1'), regexp_replace('ABC', 'b', 'x', 'gi')"))
+        .containsExactly(List.of("a#b22c", "a#b#c", "Smith, John", "AxC"));
+    assertThat(run(s, "SELECT encode('\\x00ff41'::bytea, 'hex'), encode('hello'::bytea, 'base64'),"
+        + " encode(decode('68656c6c6f', 'hex'), 'escape'), decode('aGVsbG8=', 'base64') = 'hello'::bytea"))
+        .containsExactly(List.of("00ff41", "aGVsbG8=", "hello", true));
+    run(s, "SET TimeZone = 'UTC'");
+    assertThat(run(s, "SELECT to_timestamp(86400.5), make_date(2024, 2, 29)::text")).containsExactly(List.of(
+        java.time.OffsetDateTime.of(1970, 1, 2, 0, 0, 0, 500_000_000, java.time.ZoneOffset.UTC), "2024-02-29"));
+  }
+
+  @Test
+  void whereWithoutFromAddsARowOnlyOnce() throws SqlError {
+    String insert = "INSERT INTO dept (id, name) SELECT 9, 'sales' WHERE NOT EXISTS (SELECT 1 FROM dept WHERE id = 9)";
+    assertThat(run(s, "SELECT 1 WHERE 1 = 2")).isEmpty();
+    run(s, insert);
+    run(s, insert);
+    assertThat(run(s, "SELECT count(*) FROM dept WHERE name = 'sales'")).containsExactly(List.of(1L));
+  }
+
+  @Test
   void castsAndLiterals() throws SqlError {
     assertThat(run(s, "SELECT '42'::int + 1, 7 / 2, 7.0 / 2, '2024-02-29'::date + 0, 'true'::boolean, 3.7::integer,"
         + " CAST(1 AS text) || 'x', NULL::integer IS NULL")).containsExactly(List.of(43L, 3L, new BigDecimal("3.5"),

@@ -64,6 +64,15 @@ public final class Functions {
     Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
         : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
     Udf.register(c, "pg_sleep", 1, false, a -> sleep(a[0]));
+    Udf.register(c, "regexp_replace", -1, true, a -> a.length < 3 || a[0] == null || a[1] == null || a[2] == null
+        ? null : regexpReplace(text(a[0]), text(a[1]), text(a[2]), a.length > 3 && a[3] != null ? text(a[3]) : ""));
+    Udf.register(c, "encode", 2, true, a -> a[0] == null || a[1] == null ? null : encode(bytes(a[0]), text(a[1])));
+    Udf.register(c, "decode", 2, true, a -> a[0] == null || a[1] == null ? null : decode(text(a[0]), text(a[1])));
+    Udf.register(c, "to_timestamp", 1, true, a -> a[0] == null ? null : Values.toStorage(SqlType.TIMESTAMPTZ,
+        java.time.Instant.ofEpochMilli(Math.round(((Number) a[0]).doubleValue() * 1000))
+            .atOffset(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC));
+    Udf.register(c, "make_date", 3, true, a -> a[0] == null || a[1] == null || a[2] == null ? null
+        : makeDate(((Number) a[0]).intValue(), ((Number) a[1]).intValue(), ((Number) a[2]).intValue()));
     // trunc(x, digits); SQLite has trunc(x) only
     Udf.register(c, "trunc", 2, true, a -> a[0] == null || a[1] == null ? null : new java.math.BigDecimal(
         a[0].toString()).setScale(((Number) a[1]).intValue(), java.math.RoundingMode.DOWN).doubleValue());
@@ -96,6 +105,80 @@ public final class Functions {
       case "unlock" -> locks.unlock(k, pair, session);
       default -> throw new IllegalArgumentException(action);
     };
+  }
+
+  /**
+   * PostgreSQL's regexp_replace: the first match unless flag g, case-insensitive with flag i; in the replacement,
+   * \\1…\\9 are groups and \\& the whole match.
+   */
+  private static String regexpReplace(String source, String pattern, String replacement, String flags)
+      throws SqlError {
+    java.util.regex.Matcher m;
+    try {
+      m = java.util.regex.Pattern.compile(pattern, flags.contains("i") ? java.util.regex.Pattern.CASE_INSENSITIVE : 0)
+          .matcher(source);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new SqlError(Condition.INVALID_REGULAR_EXPRESSION, "invalid regular expression: " + e.getDescription());
+    }
+    StringBuilder java = new StringBuilder();
+    for (int i = 0; i < replacement.length(); i++) {
+      char ch = replacement.charAt(i);
+      char next = i + 1 < replacement.length() ? replacement.charAt(i + 1) : 0;
+      if (ch == '\\' && (Character.isDigit(next) || next == '&')) {
+        java.append('$').append(next == '&' ? '0' : next);
+        i++;
+      } else if (ch == '\\' && next == '\\') {
+        java.append("\\\\");
+        i++;
+      } else {
+        java.append(ch == '$' ? "\\$" : ch == '\\' ? "\\\\" : String.valueOf(ch));
+      }
+    }
+    return flags.contains("g") ? m.replaceAll(java.toString()) : m.replaceFirst(java.toString());
+  }
+
+  private static byte[] bytes(Object value) {
+    return value instanceof byte[] b ? b : text(value).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** encode(bytea, format) for PostgreSQL's hex, base64 and escape formats. */
+  private static String encode(byte[] data, String format) throws SqlError {
+    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "hex" -> java.util.HexFormat.of().formatHex(data);
+      case "base64" -> java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(data);
+      case "escape" -> {
+        StringBuilder out = new StringBuilder();
+        for (byte b : data) {
+          int v = b & 0xff;
+          out.append(v == '\\' ? "\\\\" : v == 0 || v >= 0x80 ? String.format("\\%03o", v) : String.valueOf((char) v));
+        }
+        yield out.toString();
+      }
+      default -> throw new SqlError(Condition.INVALID_PARAMETER_VALUE, "unrecognized encoding: \"" + format + "\"");
+    };
+  }
+
+  /** decode(text, format), the inverse of encode. */
+  private static byte[] decode(String text, String format) throws SqlError {
+    try {
+      return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+        case "hex" -> java.util.HexFormat.of().parseHex(text.strip());
+        case "base64" -> java.util.Base64.getMimeDecoder().decode(text);
+        case "escape" -> Values.parseBytea(text);
+        default -> throw new SqlError(Condition.INVALID_PARAMETER_VALUE, "unrecognized encoding: \"" + format + "\"");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new SqlError(Condition.INVALID_PARAMETER_VALUE, "invalid " + format + " data: " + e.getMessage());
+    }
+  }
+
+  private static String makeDate(int year, int month, int day) throws SqlError {
+    try {
+      return java.time.LocalDate.of(year, month, day).toString();
+    } catch (java.time.DateTimeException e) {
+      throw new SqlError(Condition.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + year + "-" + month
+          + "-" + day);
+    }
   }
 
   /** pg_sleep: waits on the statement's thread, which a cancel interrupts. */

@@ -347,6 +347,12 @@ final class Expressions {
         return new Typed(op.createCall(POS, rewriteAll(call.getOperandList(), scope, null)), SqlType.UNKNOWN, "row");
       case OVER:
         return window(call, scope);
+      case FILTER: {
+        // SQLite takes an aggregate's FILTER clause as PostgreSQL writes it.
+        Typed aggregate = rewrite(call.operand(0), scope);
+        return new Typed(Template.call("{0} FILTER (WHERE {1})", aggregate.node(),
+            condition(call.operand(1), scope)), aggregate.type(), aggregate.name());
+      }
       case TRIM:
         return trim(call, scope);
       case COALESCE:
@@ -960,6 +966,18 @@ final class Expressions {
       case "starts_with":
       case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "regexp_replace":
+      case "encode":
+        return new Typed(sqlite(name, nodes), SqlType.TEXT, name);
+      case "decode":
+        return new Typed(sqlite(name, nodes), SqlType.BYTEA, name);
+      case "to_timestamp":
+        if (nodes.size() != 1) {
+          throw unsupported("to_timestamp(text, format)");
+        }
+        return new Typed(sqlite(name, nodes), SqlType.TIMESTAMPTZ, name);
+      case "make_date":
+        return new Typed(sqlite(name, nodes), SqlType.DATE, name);
       case "pg_advisory_lock":
       case "pg_advisory_xact_lock":
       case "pg_try_advisory_lock":

@@ -423,7 +423,7 @@ public final class Values {
   }
 
   /** bytea input: {@code \x} hex, or the escape format with {@code \\} and {@code \ooo} octal escapes. */
-  static byte[] parseBytea(String text) throws SqlError {
+  public static byte[] parseBytea(String text) throws SqlError {
     if (text.startsWith("\\x") || text.startsWith("\\X")) {
       try {
         return HexFormat.of().parseHex(text.substring(2).replaceAll("\\s", ""));
