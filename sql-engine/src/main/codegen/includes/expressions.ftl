@@ -237,3 +237,22 @@ SqlNode RowAliasColumn() :
         return new SqlIdentifier(names, null, SqlParserPos.sum(positions), positions);
     }
 }
+
+/** Parses one of PostgreSQL's json operators and its right operand: {@code -> ->> #> #>>}. */
+void JsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <LAMBDA> { op = BopOperators.JSON_GET; }
+    |   <JSON_GET_TEXT> { op = BopOperators.JSON_GET_TEXT; }
+    |   <JSON_PATH_GET> { op = BopOperators.JSON_PATH_GET; }
+    |   <JSON_PATH_GET_TEXT> { op = BopOperators.JSON_PATH_GET_TEXT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

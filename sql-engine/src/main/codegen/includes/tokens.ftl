@@ -8,6 +8,10 @@
     < INFIX_CAST: "::" >
 |   < TILDE: "~" >
 |   < NEGATE: "!" >
+    // PostgreSQL's json and jsonb operators; "->" is Calcite's LAMBDA token.
+|   < JSON_GET_TEXT: "->>" >
+|   < JSON_PATH_GET_TEXT: "#>>" >
+|   < JSON_PATH_GET: "#>" >
     // "$1": a "?" marker whose number the parser must keep, see positionalParameters.
 |   < POSITIONAL_PARAMETER: "$" (["0"-"9"])+ > {
         positionalParameters.put(

@@ -100,6 +100,18 @@ class SqlTest extends EngineFixture {
   }
 
   @Test
+  void jsonOperators() throws SqlError {
+    run(s, "CREATE TABLE docs (id int PRIMARY KEY, body jsonb)");
+    run(s, "INSERT INTO docs VALUES (1, '{\"name\": \"a \\\"quoted\\\" name\", \"tags\": [\"x\", \"y\"],"
+        + " \"n\": 1.5, \"ok\": true, \"nested\": {\"k\": null}}')");
+    assertThat(run(s, "SELECT body ->> 'name', body -> 'tags' ->> 1, body #>> '{tags,0}', body ->> 'n',"
+        + " body ->> 'ok', body #> '{nested,k}' IS NULL, body ->> 'missing' IS NULL FROM docs")).containsExactly(
+        List.of("a \"quoted\" name", "y", "x", "1.5", "true", false, true));
+    assertThat(run(s, "SELECT id FROM docs WHERE body ->> 'name' LIKE 'a%' AND (body -> 'n')::text = '1.5'"))
+        .containsExactly(List.of(1L));
+  }
+
+  @Test
   void whereWithoutFromAddsARowOnlyOnce() throws SqlError {
     String insert = "INSERT INTO dept (id, name) SELECT 9, 'sales' WHERE NOT EXISTS (SELECT 1 FROM dept WHERE id = 9)";
     assertThat(run(s, "SELECT 1 WHERE 1 = 2")).isEmpty();

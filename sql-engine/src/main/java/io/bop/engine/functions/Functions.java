@@ -64,6 +64,7 @@ public final class Functions {
     Udf.register(c, "array_to_string", -1, true, a -> a.length < 2 || a[0] == null || a[1] == null ? null
         : arrayToString(text(a[0]), text(a[1]), a.length > 2 && a[2] != null ? text(a[2]) : null));
     Udf.register(c, "pg_sleep", 1, false, a -> sleep(a[0]));
+    Udf.register(c, "bop_json_text", 1, true, a -> a[0] == null ? null : jsonText(text(a[0])));
     Udf.register(c, "regexp_replace", -1, true, a -> a.length < 3 || a[0] == null || a[1] == null || a[2] == null
         ? null : regexpReplace(text(a[0]), text(a[1]), text(a[2]), a.length > 3 && a[3] != null ? text(a[3]) : ""));
     Udf.register(c, "encode", 2, true, a -> a[0] == null || a[1] == null ? null : encode(bytes(a[0]), text(a[1])));
@@ -135,6 +136,38 @@ public final class Functions {
       }
     }
     return flags.contains("g") ? m.replaceAll(java.toString()) : m.replaceFirst(java.toString());
+  }
+
+  /** A JSON value as PostgreSQL's ->> gives it: a string unquoted, null as NULL, anything else as written. */
+  private static String jsonText(String json) {
+    if (json.equals("null")) {
+      return null;
+    }
+    if (!json.startsWith("\"")) {
+      return json;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < json.length() - 1; i++) {
+      char ch = json.charAt(i);
+      if (ch != '\\') {
+        out.append(ch);
+        continue;
+      }
+      char escaped = json.charAt(++i);
+      switch (escaped) {
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> out.append(escaped);
+      }
+    }
+    return out.toString();
   }
 
   private static byte[] bytes(Object value) {

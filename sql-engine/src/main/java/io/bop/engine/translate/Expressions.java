@@ -156,6 +156,49 @@ final class Expressions {
    * with time zone written without an offset depends on the session's zone, so it converts when the statement
    * runs.
    */
+  /**
+   * PostgreSQL's json operators on SQLite's: {@code ->} takes a key or an index as SQLite's does; a {@code #>} path
+   * literal becomes a SQLite path; the text forms unquote a string and keep other JSON as written.
+   */
+  private Typed json(SqlOperator op, SqlCall call, Scope scope) throws SqlError {
+    Typed document = rewrite(call.operand(0), scope);
+    SqlNode selector;
+    if (op == BopOperators.JSON_PATH_GET || op == BopOperators.JSON_PATH_GET_TEXT) {
+      if (!(call.operand(1) instanceof SqlLiteral path) || path.getValue() == null) {
+        throw unsupported("a json path other than a constant");
+      }
+      selector = charLiteral(sqlitePath(path.getValueAs(String.class)));
+    } else {
+      selector = rewrite(call.operand(1), scope).node();
+    }
+    SqlNode element = Template.call("({0} -> {1})", document.node(), selector);
+    if (op == BopOperators.JSON_GET || op == BopOperators.JSON_PATH_GET) {
+      SqlType type = document.type().kind() == TypeKind.JSON ? SqlType.JSON : SqlType.JSONB;
+      return new Typed(element, type, "?column?");
+    }
+    return new Typed(sqlite("bop_json_text", List.of(element)), SqlType.TEXT, "?column?");
+  }
+
+  /** A PostgreSQL text-array path ({@code {a,0}}) as a SQLite JSON path; a number is an array index. */
+  private static String sqlitePath(String pgPath) throws SqlError {
+    String body = pgPath.strip();
+    if (!body.startsWith("{") || !body.endsWith("}")) {
+      throw new SqlError(Condition.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"" + pgPath + "\"");
+    }
+    StringBuilder path = new StringBuilder("$");
+    for (String element : body.substring(1, body.length() - 1).split(",")) {
+      String key = element.strip();
+      if (key.isEmpty()) {
+        continue;
+      }
+      if (key.startsWith("\"") && key.endsWith("\"") && key.length() > 1) {
+        key = key.substring(1, key.length() - 1);
+      }
+      path.append(key.matches("-?[0-9]+") ? "[" + key + "]" : ".\"" + key.replace("\"", "\\\"") + "\"");
+    }
+    return path.toString();
+  }
+
   /** A regclass argument: a relation's OID, or its name as an unknown literal, which names it. */
   private SqlNode relation(Typed argument) throws SqlError {
     return argument.type().kind() == TypeKind.UNKNOWN && argument.node() instanceof SqlLiteral l
@@ -253,6 +296,10 @@ final class Expressions {
     SqlKind kind = op.getKind();
     if (op == BopOperators.COLLATE) {
       return rewrite(call.operand(0), scope, expected); // SQLite compares by code point, PostgreSQL's "C"
+    }
+    if (op == BopOperators.JSON_GET || op == BopOperators.JSON_GET_TEXT || op == BopOperators.JSON_PATH_GET
+        || op == BopOperators.JSON_PATH_GET_TEXT) {
+      return json(op, call, scope);
     }
     if (op == SqlStdOperatorTable.CONCAT) {
       List<SqlNode> operands = new ArrayList<>();

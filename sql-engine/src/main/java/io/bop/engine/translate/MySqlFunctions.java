@@ -159,6 +159,7 @@ final class MySqlFunctions {
       }
       case "sleep":
         // 0 once the time has passed; a KILL QUERY interrupts it, and the statement fails with 1317
+        r.waits = true;
         return new Typed(Template.call("iif(pg_sleep({0}) IS NULL, NULL, 0)",
             rewrite(r, operands.get(0), scope, SqlType.DOUBLE).node()), SqlType.BIGINT, name);
       case "rand":

@@ -55,6 +55,22 @@ public final class BopOperators {
         }
       };
 
+  /** PostgreSQL's {@code json -> key}: the element at a key or index, as json. Binds like {@code ||}. */
+  public static final SqlBinaryOperator JSON_GET = json("->");
+
+  /** {@code json ->> key}: the element as text. */
+  public static final SqlBinaryOperator JSON_GET_TEXT = json("->>");
+
+  /** {@code json #> '{a,0}'}: the element at a path, as json. */
+  public static final SqlBinaryOperator JSON_PATH_GET = json("#>");
+
+  /** {@code json #>> '{a,0}'}: the element at a path, as text. */
+  public static final SqlBinaryOperator JSON_PATH_GET_TEXT = json("#>>");
+
+  private static SqlBinaryOperator json(String symbol) {
+    return new SqlBinaryOperator(symbol, SqlKind.OTHER, 60, true, null, null, null);
+  }
+
   /** Operators PostgreSQL clients name as {@code OPERATOR(pg_catalog.symbol)}, by symbol. */
   private static final Map<String, SqlOperator> BY_SYMBOL = Map.ofEntries(
       Map.entry("=", SqlStdOperatorTable.EQUALS),
