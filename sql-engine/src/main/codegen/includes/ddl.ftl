@@ -93,11 +93,16 @@ void AddTableElement(SqlNodeList columns, SqlNodeList constraints) :
     element = ColumnDefinition() { columns.add(element); }
 }
 
-/** The start of MySQL's "KEY name (column" / "INDEX (column", unlike a column named key or index. */
+/**
+ * The start of MySQL's "[FULLTEXT | SPATIAL] KEY name (column" / "INDEX (column", unlike a column named key or
+ * index.
+ */
 void MySqlIndexStart() :
 {
 }
 {
+    ( <FULLTEXT> | <SPATIAL> ) [ <KEY> | <INDEX> ]
+|
     ( <KEY> | <INDEX> ) [ SimpleIdentifier() ] <LPAREN> SimpleIdentifier()
 }
 
@@ -231,12 +236,12 @@ BopTableConstraint TableConstraint() :
 {
     [ <CONSTRAINT> name = SimpleIdentifier() ]
     (
-        <PRIMARY> <KEY> columns = ParenthesizedSimpleIdentifierList() {
+        <PRIMARY> <KEY> columns = KeyColumns() {
             kind = BopTableConstraint.Kind.PRIMARY_KEY;
         }
     |
         <UNIQUE> [ <KEY> | <INDEX> ] [ indexName = SimpleIdentifier() ]
-        columns = ParenthesizedSimpleIdentifierList() {
+        columns = KeyColumns() {
             kind = BopTableConstraint.Kind.UNIQUE;
         }
     |
@@ -256,7 +261,10 @@ BopTableConstraint TableConstraint() :
     }
 }
 
-/** Parses MySQL's "{KEY | INDEX} [name] (columns)". */
+/**
+ * Parses MySQL's "[FULLTEXT | SPATIAL] {KEY | INDEX} [name] (columns)"; a full-text or spatial index is an
+ * ordinary index here.
+ */
 BopTableConstraint MySqlIndex() :
 {
     final Token first = getToken(1);
@@ -264,11 +272,51 @@ BopTableConstraint MySqlIndex() :
     final SqlNodeList columns;
 }
 {
-    ( <KEY> | <INDEX> ) [ name = SimpleIdentifier() ]
-    columns = ParenthesizedSimpleIdentifierList() {
+    (
+        ( <FULLTEXT> | <SPATIAL> ) [ <KEY> | <INDEX> ]
+    |
+        <KEY>
+    |
+        <INDEX>
+    )
+    [ name = SimpleIdentifier() ]
+    columns = KeyColumns() {
         return new BopTableConstraint(positionFrom(first), BopTableConstraint.Kind.INDEX, name, columns, null,
             null);
     }
+}
+
+/**
+ * Parses a key's columns "(column [(length)] [ASC | DESC], ...)". MySQL's prefix length, which indexes only the
+ * first characters of a column, is read and dropped: bop indexes whole values. A descending column is wrapped in
+ * a DESC call.
+ */
+SqlNodeList KeyColumns() :
+{
+    final Span s;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN> { s = span(); }
+    AddKeyColumn(columns) ( <COMMA> AddKeyColumn(columns) )*
+    <RPAREN> {
+        return new SqlNodeList(columns, s.end(this));
+    }
+}
+
+void AddKeyColumn(List<SqlNode> columns) :
+{
+    SqlNode column;
+}
+{
+    column = SimpleIdentifier()
+    [ <LPAREN> UnsignedNumericLiteral() <RPAREN> ]
+    [
+        <ASC>
+    |
+        <DESC> { column = SqlStdOperatorTable.DESC.createCall(getPos(), column); }
+    ]
+    { columns.add(column); }
 }
 
 /** Parses PostgreSQL's "(name [= value], ...)" storage parameters after WITH. */
@@ -389,11 +437,36 @@ SqlCreate CreateView(Span s, boolean replace) :
     final SqlNode query;
 }
 {
-    temporary = TemporaryOpt() <VIEW> ifNotExists = IfNotExistsOpt()
+    [ MySqlViewOptions() ] temporary = TemporaryOpt() <VIEW> ifNotExists = IfNotExistsOpt()
     name = CompoundTableIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
     <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
         return new BopCreateView(s.end(this), replace, temporary, ifNotExists, name, columns, query);
+    }
+}
+
+/**
+ * Parses the rest of "CREATE {DATABASE | SCHEMA} [IF NOT EXISTS] name [[WITH] option ...]", where an option is
+ * MySQL's "[DEFAULT] {CHARACTER SET | CHARSET | COLLATE} [=] value" or PostgreSQL's "name [=] value".
+ */
+SqlCreate CreateDatabase(Span s, boolean replace) :
+{
+    boolean schema = false;
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlNodeList databaseOptions = new SqlNodeList(getPos());
+}
+{
+    ( <DATABASE> | <SCHEMA> { schema = true; } )
+    ifNotExists = IfNotExistsOpt()
+    name = SimpleIdentifier()
+    [ <WITH> ]
+    ( AddTableOption(databaseOptions) )*
+    {
+        if (replace) {
+            throw parseError(s.end(this), "CREATE OR REPLACE DATABASE is not supported");
+        }
+        return new BopCreateDatabase(s.end(this), schema, ifNotExists, name, databaseOptions);
     }
 }
 
@@ -510,8 +583,8 @@ SqlNode CommentOn() :
 }
 
 /**
- * Parses the rest of "DROP {TABLE | VIEW | INDEX [CONCURRENTLY] | SEQUENCE} [IF EXISTS] name, ...
- * [ON table] [CASCADE | RESTRICT]"; "ON table" is MySQL's DROP INDEX.
+ * Parses the rest of "DROP {TABLE | VIEW | INDEX [CONCURRENTLY] | SEQUENCE | DATABASE | SCHEMA} [IF EXISTS]
+ * name, ... [ON table] [CASCADE | RESTRICT]"; "ON table" is MySQL's DROP INDEX.
  */
 SqlDrop DropObject(Span s, boolean replace) :
 {
@@ -532,6 +605,10 @@ SqlDrop DropObject(Span s, boolean replace) :
         <INDEX> { type = BopDrop.ObjectType.INDEX; } [ <CONCURRENTLY> { concurrently = true; } ]
     |
         <SEQUENCE> { type = BopDrop.ObjectType.SEQUENCE; }
+    |
+        <DATABASE> { type = BopDrop.ObjectType.DATABASE; }
+    |
+        <SCHEMA> { type = BopDrop.ObjectType.SCHEMA; }
     )
     ifExists = IfExistsOpt()
     name = CompoundTableIdentifier() { names.add(name); }
@@ -591,7 +668,11 @@ BopAlterTableAction RenameAction() :
     }
 }
 
-/** Parses one ADD, DROP or ALTER [COLUMN] action; see BopAlterTableAction.Kind. */
+/**
+ * Parses one ADD, DROP, ALTER [COLUMN] or MySQL MODIFY, CHANGE, DISABLE KEYS or ENABLE KEYS action; see
+ * BopAlterTableAction.Kind. MySQL's column position (FIRST, AFTER column) is read and dropped: columns are added
+ * last.
+ */
 BopAlterTableAction AlterTableAction() :
 {
     final Span s;
@@ -608,7 +689,7 @@ BopAlterTableAction AlterTableAction() :
     |
         LOOKAHEAD(MySqlIndexStart()) element = MySqlIndex()
     |
-        [ <COLUMN> ] ifExists = IfNotExistsOpt() element = ColumnDefinition() {
+        [ <COLUMN> ] ifExists = IfNotExistsOpt() element = ColumnDefinition() [ ColumnPosition() ] {
             return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.ADD_COLUMN, null, null,
                 (BopColumnDefinition) element, null, null, null, ifExists, null);
         }
@@ -625,6 +706,19 @@ BopAlterTableAction AlterTableAction() :
                 null, null, null, null, ifExists, behavior);
         }
     |
+        LOOKAHEAD(2) ( <INDEX> | <KEY> ) name = SimpleIdentifier() {
+            return BopAlterTableAction.on(s.end(this), BopAlterTableAction.Kind.DROP_INDEX, name);
+        }
+    |
+        <PRIMARY> <KEY> {
+            return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.DROP_PRIMARY_KEY, null, null,
+                null, null, null, null, false, null);
+        }
+    |
+        <FOREIGN> <KEY> name = SimpleIdentifier() {
+            return BopAlterTableAction.on(s.end(this), BopAlterTableAction.Kind.DROP_FOREIGN_KEY, name);
+        }
+    |
         [ <COLUMN> ] ifExists = IfExistsOpt() name = SimpleIdentifier() behavior = DropBehaviorOpt() {
             return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.DROP_COLUMN, name, null,
                 null, null, null, null, ifExists, behavior);
@@ -633,6 +727,37 @@ BopAlterTableAction AlterTableAction() :
 |
     <ALTER> { s = span(); } [ <COLUMN> ] name = SimpleIdentifier()
     action = AlterColumnAction(s, name) { return action; }
+|
+    <MODIFY> { s = span(); } [ <COLUMN> ] element = ColumnDefinition() [ ColumnPosition() ] {
+        return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.MODIFY_COLUMN, null, null,
+            (BopColumnDefinition) element, null, null, null, false, null);
+    }
+|
+    <CHANGE> { s = span(); } [ <COLUMN> ] name = SimpleIdentifier() element = ColumnDefinition()
+    [ ColumnPosition() ] {
+        return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.CHANGE_COLUMN, name, null,
+            (BopColumnDefinition) element, null, null, null, false, null);
+    }
+|
+    <DISABLE> { s = span(); } <KEYS> {
+        return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.DISABLE_KEYS, null, null, null, null,
+            null, null, false, null);
+    }
+|
+    <ENABLE> { s = span(); } <KEYS> {
+        return new BopAlterTableAction(s.end(this), BopAlterTableAction.Kind.ENABLE_KEYS, null, null, null, null,
+            null, null, false, null);
+    }
+}
+
+/** Parses MySQL's "FIRST" or "AFTER column", where a column goes in the table; see AlterTableAction. */
+void ColumnPosition() :
+{
+}
+{
+    <FIRST>
+|
+    <AFTER> SimpleIdentifier()
 }
 
 /** Parses what ALTER [COLUMN] name does: [SET DATA] TYPE, SET / DROP DEFAULT, SET / DROP NOT NULL. */

@@ -13,6 +13,7 @@ SqlNode InsertStatement() :
     final SqlIdentifier table;
     SqlIdentifier alias = null;
     SqlNodeList columns = null;
+    SqlNodeList values;
     final SqlNode source;
     SqlIdentifier rowAlias = null;
     BopOnConflict onConflict = null;
@@ -26,12 +27,23 @@ SqlNode InsertStatement() :
     )
     <INTO> table = CompoundTableIdentifier()
     [ <AS> alias = SimpleIdentifier() ]
-    [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
     (
-        <DEFAULT_> <VALUES> { source = BopInsert.defaultValues(getPos()); }
+        <SET> {
+            columns = new SqlNodeList(getPos());
+            values = new SqlNodeList(getPos());
+        }
+        AddAssignments(columns, values) {
+            source = SqlStdOperatorTable.VALUES.createCall(values.getParserPosition(),
+                SqlStdOperatorTable.ROW.createCall(values.getParserPosition(), values.getList()));
+        }
     |
-        source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-        [ <AS> rowAlias = RowAlias() ]
+        [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+        (
+            <DEFAULT_> <VALUES> { source = BopInsert.defaultValues(getPos()); }
+        |
+            source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+            [ <AS> rowAlias = RowAlias() ]
+        )
     )
     [
         <ON>
@@ -151,7 +163,8 @@ SqlNodeList Returning() :
 }
 
 /**
- * Parses "UPDATE table [[AS] alias] SET assignments [FROM from_list] [WHERE condition] [RETURNING ...]".
+ * Parses "UPDATE table [[AS] alias] SET assignments [FROM from_list] [WHERE condition] [ORDER BY ...] [LIMIT n]
+ * [RETURNING ...]".
  */
 SqlNode UpdateStatement() :
 {
@@ -162,6 +175,8 @@ SqlNode UpdateStatement() :
     final SqlNodeList values;
     SqlNode from = null;
     SqlNode where = null;
+    SqlNodeList orderBy = null;
+    SqlNode limit = null;
     SqlNodeList returning = null;
 }
 {
@@ -175,13 +190,18 @@ SqlNode UpdateStatement() :
     AddAssignments(columns, values)
     [ <FROM> from = FromClause() ]
     [ where = Where() ]
+    [ orderBy = OrderBy(true) ]
+    [ <LIMIT> limit = UnsignedNumericLiteralOrParam() ]
     [ returning = Returning() ]
     {
-        return new BopUpdate(s.end(this), table, alias, columns, values, from, where, returning);
+        return new BopUpdate(s.end(this), table, alias, columns, values, from, where, returning, orderBy, limit);
     }
 }
 
-/** Parses "DELETE FROM table [[AS] alias] [USING from_list] [WHERE condition] [RETURNING ...]". */
+/**
+ * Parses "DELETE FROM table [[AS] alias] [USING from_list] [WHERE condition] [ORDER BY ...] [LIMIT n]
+ * [RETURNING ...]".
+ */
 SqlNode DeleteStatement() :
 {
     final Span s;
@@ -189,6 +209,8 @@ SqlNode DeleteStatement() :
     SqlIdentifier alias = null;
     SqlNode using = null;
     SqlNode where = null;
+    SqlNodeList orderBy = null;
+    SqlNode limit = null;
     SqlNodeList returning = null;
 }
 {
@@ -197,9 +219,11 @@ SqlNode DeleteStatement() :
     [ [ <AS> ] alias = SimpleIdentifier() ]
     [ <USING> using = FromClause() ]
     [ where = Where() ]
+    [ orderBy = OrderBy(true) ]
+    [ <LIMIT> limit = UnsignedNumericLiteralOrParam() ]
     [ returning = Returning() ]
     {
-        return new BopDelete(s.end(this), table, alias, using, where, returning);
+        return new BopDelete(s.end(this), table, alias, using, where, returning, orderBy, limit);
     }
 }
 

@@ -112,15 +112,16 @@ SqlNode TransactionMode() :
 /**
  * Parses SET statements: "SET [SESSION | LOCAL | GLOBAL] name {TO | =} value, ...", "SET TIME ZONE value",
  * "SET NAMES value" and, as transaction statements, "SET TRANSACTION modes",
- * "SET SESSION CHARACTERISTICS AS TRANSACTION modes" and MySQL's "SET SESSION TRANSACTION modes".
+ * "SET SESSION CHARACTERISTICS AS TRANSACTION modes" and MySQL's "SET [SESSION | GLOBAL] TRANSACTION modes".
+ * MySQL's "SET target = value, ..." with variables as targets, or more than one target, is a BopSetVariables.
  */
 SqlNode SetStatement() :
 {
     final Span s;
-    BopSessionStatement.Scope scope = null;
-    final SqlIdentifier name;
-    final SqlNodeList values;
     final SqlNodeList modes;
+    final SqlNodeList targets;
+    final SqlNodeList values;
+    SqlNode first;
 }
 {
     <SET> { s = span(); }
@@ -134,6 +135,47 @@ SqlNode SetStatement() :
                 null, false);
         }
     |
+        LOOKAHEAD(2) <GLOBAL> <TRANSACTION> modes = TransactionModes() {
+            return new BopTransaction(s.end(this), BopTransaction.Kind.SET_GLOBAL_TRANSACTION, modes, null,
+                false);
+        }
+    |
+        first = SetAssignment(s) {
+            targets = new SqlNodeList(getPos());
+            values = new SqlNodeList(getPos());
+        }
+        (
+            <COMMA> { addAssignment(targets, values, first); }
+            first = SetAssignment(s)
+        )*
+        {
+            if (targets.isEmpty() && first instanceof BopSessionStatement) {
+                return first;
+            }
+            addAssignment(targets, values, first);
+            return new BopSetVariables(s.end(this), targets, values);
+        }
+    )
+}
+
+/**
+ * Parses one assignment of SET: a BopSessionStatement for "[scope] name {TO | = | :=} value, ...", "TIME ZONE
+ * value", "NAMES value" or "CHARACTER SET value"; a BopSetVariables of one target for "@variable {= | :=} value".
+ */
+SqlNode SetAssignment(Span s) :
+{
+    BopSessionStatement.Scope scope = null;
+    final SqlIdentifier name;
+    final SqlNodeList values;
+    final BopVariable variable;
+    final SqlNode value;
+}
+{
+    (
+        variable = MySqlVariable() ( <EQ> | <COLON_EQUALS> ) value = SetValue() {
+            return new BopSetVariables(s.end(this), SqlNodeList.of(variable), SqlNodeList.of(value));
+        }
+    |
         [ scope = SetScope() ]
         (
             LOOKAHEAD(2) <TIME> <ZONE> { name = new SqlIdentifier("timezone", getPos()); }
@@ -142,12 +184,43 @@ SqlNode SetStatement() :
             <NAMES> { name = new SqlIdentifier("names", getPos()); }
             values = SetValues()
         |
-            name = CompoundIdentifier() ( <TO> | <EQ> ) values = SetValues()
+            ( <CHARACTER> <SET> | <CHARSET> ) { name = new SqlIdentifier("character set", getPos()); }
+            values = SetValues()
+        |
+            name = CompoundIdentifier() ( <TO> | <EQ> | <COLON_EQUALS> ) values = SetValues()
         )
         {
             return new BopSessionStatement(s.end(this), BopSessionStatement.Kind.SET, scope, name, values);
         }
     )
+}
+
+/** Adds a parsed assignment to MySQL's list of SET targets and values; see BopSetVariables. */
+JAVACODE void addAssignment(SqlNodeList targets, SqlNodeList values, SqlNode assignment)
+{
+    if (assignment instanceof BopSetVariables) {
+        targets.addAll(((BopSetVariables) assignment).targets());
+        values.addAll(((BopSetVariables) assignment).values());
+        return;
+    }
+    final BopSessionStatement set = (BopSessionStatement) assignment;
+    if (set.values().size() != 1) {
+        throw parseError(set.getParserPosition(), "SET of several variables takes one value for each");
+    }
+    final String name = set.name().toString();
+    targets.add(new BopVariable(set.name().getParserPosition(), BopVariable.Kind.SYSTEM,
+        set.scope() == BopSessionStatement.Scope.LOCAL ? BopSessionStatement.Scope.SESSION : set.scope(), name));
+    values.add(set.values().get(0));
+}
+
+/** Whether the tokens after a comma start another assignment of SET rather than another value. */
+JAVACODE boolean assignmentFollows()
+{
+    final int second = getToken(2).kind;
+    final int third = getToken(3).kind;
+    return second == MYSQL_USER_VARIABLE || second == MYSQL_SYSTEM_VARIABLE || second == SESSION
+        || second == GLOBAL || second == LOCAL || second == NAMES
+        || third == EQ || third == DOT || third == COLON_EQUALS;
 }
 
 BopSessionStatement.Scope SetScope() :
@@ -176,8 +249,8 @@ SqlNodeList TimeZoneValue() :
 }
 
 /**
- * Parses "value, ...". It stops before ", name =", so that MySQL's "SET a = 1, b = 2" is not read as the
- * values 1 and (b = 2) of one variable; several assignments are not supported yet.
+ * Parses "value, ...". It stops before a comma that starts another assignment, so that MySQL's
+ * "SET a = 1, b = 2" is not read as the values 1 and (b = 2) of one variable.
  */
 SqlNodeList SetValues() :
 {
@@ -187,7 +260,7 @@ SqlNodeList SetValues() :
 {
     value = SetValue() { values.add(value); }
     (
-        LOOKAHEAD({ getToken(1).kind == COMMA && getToken(3).kind != EQ && getToken(3).kind != DOT })
+        LOOKAHEAD({ getToken(1).kind == COMMA && !assignmentFollows() })
         <COMMA> value = SetValue() { values.add(value); }
     )*
     { return new SqlNodeList(values, Span.of(values).pos()); }

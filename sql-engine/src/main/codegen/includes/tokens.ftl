@@ -39,3 +39,62 @@
         | "jsonb" | "bytea" | "regclass" | "regtype" | "regproc" | "regnamespace" | "regrole" )
         ([" ","\t","\n","\r","\f"])+ <QUOTED_STRING> >
 }
+
+<#--
+  MySQL's lexical rules. MySQL clients are lexed in state BTID (backquoted identifiers), PostgreSQL clients in
+  DQID, so none of these tokens can reach a PostgreSQL statement. MySQL strings and hexadecimal literals are
+  handed to the grammar as Calcite's own string tokens with their text rewritten to standard quoting (see
+  tokenManagerDeclarations.ftl), so every production that takes a string takes MySQL's.
+-->
+<BTID> TOKEN :
+{
+    // 'it\'s', "double-quoted", 'it''s': backslash escapes and both quote characters.
+    < MYSQL_STRING: <MYSQL_SINGLE_QUOTED> | <MYSQL_DOUBLE_QUOTED> > {
+        mysqlString(matchedToken);
+    }
+    // _utf8mb4'text', _binary 'bytes': a character set introducer before a string.
+|   < MYSQL_INTRODUCED_STRING: "_" (["a"-"z","A"-"Z","0"-"9"])+ ([" ","\t","\n","\r"])*
+        (<MYSQL_SINGLE_QUOTED> | <MYSQL_DOUBLE_QUOTED>) > {
+        introducedString(matchedToken);
+    }
+    // 0x1F2E: a binary string.
+|   < MYSQL_HEX_LITERAL: "0" ["x","X"] (["0"-"9","a"-"f","A"-"F"])+ > {
+        matchedToken.image = "X'" + matchedToken.image.substring(2) + "'";
+        matchedToken.kind = BINARY_STRING_LITERAL;
+    }
+|   < MYSQL_SYSTEM_VARIABLE: "@@" (<MYSQL_NAME_CHAR>)+ ("." (<MYSQL_NAME_CHAR>)+)? >
+|   < MYSQL_USER_VARIABLE: "@" ( (<MYSQL_NAME_CHAR> | ".")+ | <MYSQL_SINGLE_QUOTED> | <MYSQL_DOUBLE_QUOTED>
+        | "`" (~["`"] | "``")+ "`" ) >
+|   < COLON_EQUALS: ":=" >
+    // SELECT's MySQL modifiers; reserved words to MySQL too.
+|   < MYSQL_SELECT_MODIFIER: "SQL_CALC_FOUND_ROWS" | "SQL_NO_CACHE" | "SQL_CACHE" | "SQL_BUFFER_RESULT"
+        | "SQL_SMALL_RESULT" | "SQL_BIG_RESULT" | "HIGH_PRIORITY" >
+|   < #MYSQL_SINGLE_QUOTED: "'" ( (~["'", "\\"]) | ("\\" ~[]) | "''" )* "'" >
+|   < #MYSQL_DOUBLE_QUOTED: "\"" ( (~["\"", "\\"]) | ("\\" ~[]) | "\"\"" )* "\"" >
+|   < #MYSQL_NAME_CHAR: ["a"-"z","A"-"Z","0"-"9","_","$"] >
+}
+
+<BTID> SKIP :
+{
+    < MYSQL_HASH_COMMENT: "#" (~["\n","\r"])* >
+}
+
+<BTID> SPECIAL_TOKEN :
+{
+    // "/*!40101 SET NAMES utf8 */": MySQL runs the text of an executable comment when its version (if any) is not
+    // newer than the server's; so its opening and closing marks are skipped, and the text between is lexed.
+    < EXECUTABLE_COMMENT_START: "/*!" (["0"-"9"])* > {
+        if (newerThanServer(matchedToken.image.substring(3))) {
+            pushState();
+            SwitchTo(IN_MULTI_LINE_COMMENT);
+        }
+    }
+    // Declared as a sequence so that it is not the same string token as Calcite's COMMENT_END, which it shadows.
+|   < EXECUTABLE_COMMENT_END: "*" "/" >
+}
+
+<BTID> MORE :
+{
+    // MySQL's optimizer hints "/*+ ... */" are advice a server may ignore; to bop they are comments.
+    < "/*" "+" > { pushState(); } : IN_MULTI_LINE_COMMENT
+}

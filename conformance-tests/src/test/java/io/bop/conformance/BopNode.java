@@ -71,6 +71,10 @@ public final class BopNode implements BeforeAllCallback, AfterAllCallback {
     return node.pgPort();
   }
 
+  public int mysqlPort() {
+    return node.mysqlPort();
+  }
+
   /** A pgjdbc URL for database {@code bop}, with extra URL parameters ({@code sslmode=require}, …). */
   public String jdbcUrl(String parameters) {
     return "jdbc:postgresql://127.0.0.1:" + pgPort() + "/bop" + (parameters.isEmpty() ? "" : "?" + parameters);
@@ -78,6 +82,16 @@ public final class BopNode implements BeforeAllCallback, AfterAllCallback {
 
   public Connection connect() throws SQLException {
     return connect("");
+  }
+
+  /** A MySQL JDBC URL ({@code jdbc:mysql:} or {@code jdbc:mariadb:}) for database {@code bop}, with URL parameters. */
+  public String mysqlUrl(String scheme, String parameters) {
+    return "jdbc:" + scheme + "://127.0.0.1:" + mysqlPort() + "/bop" + (parameters.isEmpty() ? "" : "?" + parameters);
+  }
+
+  /** A mysql-connector-j connection as user bop. */
+  public Connection connectMysql(String parameters) throws SQLException {
+    return DriverManager.getConnection(mysqlUrl("mysql", parameters), "bop", "bop");
   }
 
   public Connection connect(String parameters) throws SQLException {

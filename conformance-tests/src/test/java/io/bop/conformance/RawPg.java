@@ -1,11 +1,9 @@
 package io.bop.conformance;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -105,18 +103,8 @@ final class RawPg implements AutoCloseable {
   }
 
   /** Whether the server closed the connection (after any messages it sent first). */
-  boolean closedByServer() throws IOException {
-    try {
-      while (true) {
-        read();
-      }
-    } catch (EOFException e) {
-      return true;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } catch (IOException e) {
-      return true;
-    }
+  boolean closedByServer() {
+    return Abuse.closedByServer(this::read);
   }
 
   @Override public void close() throws IOException {

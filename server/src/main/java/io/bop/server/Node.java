@@ -6,6 +6,9 @@ import io.bop.encryption.TlsMaterial;
 import io.bop.engine.Engine;
 import io.bop.engine.EngineSettings;
 import io.bop.replication.LocalCommitSink;
+import io.bop.wire.mysql.MySqlServer;
+import io.bop.wire.mysql.MySqlServerSettings;
+import io.bop.wire.mysql.auth.AuthPlugin;
 import io.bop.wire.pg.PgAuthMethod;
 import io.bop.wire.pg.PgServer;
 import io.bop.wire.pg.PgServerSettings;
@@ -38,11 +41,13 @@ public final class Node implements AutoCloseable {
   private final Engine engine;
   private final EventLoopGroup io;
   private final PgServer pg;
+  private final MySqlServer mysql;
 
-  private Node(Engine engine, EventLoopGroup io, PgServer pg) {
+  private Node(Engine engine, EventLoopGroup io, PgServer pg, MySqlServer mysql) {
     this.engine = engine;
     this.io = io;
     this.pg = pg;
+    this.mysql = mysql;
   }
 
   /**
@@ -86,21 +91,31 @@ public final class Node implements AutoCloseable {
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     PgServer pg = new PgServer(engine, new PgServerSettings(settings.get(Setting.BIND), settings.integer(Setting.PG_PORT),
         tls, pgAuth(settings.get(Setting.PG_AUTH)), PgServerSettings.DEFAULT_MAX_MESSAGE_BYTES), io, channelType);
+    MySqlServer mysql = new MySqlServer(engine, new MySqlServerSettings(settings.get(Setting.BIND),
+        settings.integer(Setting.MYSQL_PORT), tls, mysqlAuth(settings.get(Setting.MYSQL_AUTH)),
+        MySqlServerSettings.DEFAULT_MAX_PACKET_BYTES), io, channelType);
+    String listening = settings.get(Setting.BIND) + ":" + settings.get(Setting.PG_PORT);
     try {
       pg.start();
+      listening = settings.get(Setting.BIND) + ":" + settings.get(Setting.MYSQL_PORT);
+      mysql.start();
     } catch (Exception e) {
+      pg.close();
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       engine.close();
-      throw new IOException("could not listen on " + settings.get(Setting.BIND) + ":" + settings.get(Setting.PG_PORT)
-          + ": " + e.getMessage(), e);
+      throw new IOException("could not listen on " + listening + ": " + e.getMessage(), e);
     }
-    LOG.info("bop listening: PostgreSQL on {}:{} (TLS available), data in {}", settings.get(Setting.BIND), pg.port(),
-        dataDir);
-    return new Node(engine, io, pg);
+    LOG.info("bop listening: PostgreSQL on {}:{}, MySQL on {}:{} (TLS available), data in {}",
+        settings.get(Setting.BIND), pg.port(), settings.get(Setting.BIND), mysql.port(), dataDir);
+    return new Node(engine, io, pg, mysql);
   }
 
   public int pgPort() {
     return pg.port();
+  }
+
+  public int mysqlPort() {
+    return mysql.port();
   }
 
   private static KeySource keySource(Settings settings, Path dataDir) {
@@ -159,9 +174,19 @@ public final class Node implements AutoCloseable {
     };
   }
 
+  private static AuthPlugin mysqlAuth(String name) {
+    AuthPlugin plugin = AuthPlugin.byName(name);
+    if (plugin == null) {
+      throw new IllegalArgumentException("mysql-auth must be caching_sha2_password or mysql_native_password, not "
+          + name);
+    }
+    return plugin;
+  }
+
   /** Stops accepting clients, ends their sessions (rolling back open transactions) and closes the databases. */
   @Override public void close() throws Exception {
     pg.close();
+    mysql.close();
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     engine.close();
   }

@@ -20,6 +20,8 @@ enum Setting {
   TLS_CERT("tls-cert", null, "PEM certificate chain for TLS (default: self-signed, generated in the data folder)"),
   TLS_KEY("tls-key", null, "PEM private key for TLS"),
   PG_AUTH("pg-auth", "scram-sha-256", "PostgreSQL authentication: scram-sha-256, md5, or password (TLS only)"),
+  MYSQL_AUTH("mysql-auth", "caching_sha2_password",
+      "MySQL authentication: caching_sha2_password or mysql_native_password"),
   READERS("readers", "8", "reader connections per database"),
   CACHE_MB("cache-mb", "64", "SQLite page cache per connection, in MiB"),
   LOCK_TIMEOUT("lock-timeout", "30", "seconds a write waits for another transaction's write");

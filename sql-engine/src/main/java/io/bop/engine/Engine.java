@@ -3,9 +3,11 @@ package io.bop.engine;
 import io.bop.engine.catalog.Metadata;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
+import io.bop.engine.exec.Context;
 import io.bop.engine.exec.Database;
 import io.bop.engine.functions.AdvisoryLocks;
 import io.bop.engine.functions.Functions;
+import io.bop.engine.mysql.SystemVariables;
 import io.bop.engine.parser.Dialect;
 import io.bop.replication.Shard;
 import io.bop.replication.ShardSettings;
@@ -41,6 +43,7 @@ public final class Engine implements AutoCloseable {
   private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionIds = new AtomicInteger(1000);
   private final Plans plans = new Plans();
+  private final SystemVariables mysqlVariables = new SystemVariables();
   private final ExecutorService workers;
   private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
   /** Fires statement timeouts; its tasks only cancel, so one thread serves every session. */
@@ -82,13 +85,26 @@ public final class Engine implements AutoCloseable {
   /**
    * Opens a session on a database.
    *
+   * @param database the database; for MySQL, null opens a session without one until USE
    * @param parameters startup settings the client sent (PostgreSQL: TimeZone, application_name, …)
    */
   public Session connect(Dialect dialect, String user, String database, Map<String, String> parameters)
       throws SqlError {
-    Database db = database(database).orElseThrow(() ->
-        new SqlError(Condition.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist"));
-    Session session = new Session(this, sessionIds.incrementAndGet(), dialect, user, db);
+    return connect(dialect, user, database, parameters, newSessionId());
+  }
+
+  /** An id for a session to be opened: MySQL tells it in its handshake, before the client has logged in. */
+  public int newSessionId() {
+    return sessionIds.incrementAndGet();
+  }
+
+  /** Opens a session with an id {@link #newSessionId()} gave. */
+  public Session connect(Dialect dialect, String user, String database, Map<String, String> parameters, int id)
+      throws SqlError {
+    Database db = database == null && dialect == Dialect.MYSQL ? null : database(database).orElseThrow(() ->
+        new SqlError(Condition.UNDEFINED_DATABASE, dialect == Dialect.MYSQL ? "Unknown database '" + database + "'"
+            : "database \"" + database + "\" does not exist"));
+    Session session = new Session(this, id, dialect, user, db);
     try {
       for (Map.Entry<String, String> p : parameters.entrySet()) {
         if (p.getKey().equals("options")) {
@@ -146,6 +162,94 @@ public final class Engine implements AutoCloseable {
 
   public List<String> databases() throws SQLException {
     return shards.names();
+  }
+
+  /** MySQL's global system variables, which its sessions start from. */
+  SystemVariables mysqlVariables() {
+    return mysqlVariables;
+  }
+
+  /**
+   * A database whose connections can run statements that read no table, for a MySQL session that has no
+   * current one: the default database, or else any.
+   */
+  Database fallbackDatabase() throws SqlError {
+    Optional<Database> db = database(settings.defaultDatabase());
+    if (db.isEmpty()) {
+      try {
+        for (String name : databases()) {
+          db = database(name);
+          if (db.isPresent()) {
+            break;
+          }
+        }
+      } catch (SQLException e) {
+        throw new SqlError(Condition.INTERNAL_ERROR, "could not list databases: " + e.getMessage(), e);
+      }
+    }
+    return db.orElseThrow(() -> new SqlError(Condition.NO_DATABASE_SELECTED, "No database selected"));
+  }
+
+  /** Drops a database: its sessions lose it, its connections close, its files are deleted. */
+  void dropDatabase(String name) throws SqlError {
+    try {
+      if (shards.find(name).isEmpty()) {
+        throw new SqlError(Condition.UNDEFINED_DATABASE, "database \"" + name + "\" does not exist");
+      }
+      Database db = databases.remove(name);
+      if (db != null) {
+        db.close();
+      }
+      shards.drop(name);
+    } catch (SQLException e) {
+      throw new SqlError(Condition.INTERNAL_ERROR, "could not drop database \"" + name + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /** What statements of {@code session} may ask of the engine. */
+  Context.Admin admin(Session session) {
+    return new Context.Admin() {
+      @Override public void createDatabase(String name) throws SqlError {
+        try {
+          if (shards.find(name).isPresent()) {
+            throw new SqlError(Condition.DUPLICATE_DATABASE, "database \"" + name + "\" already exists");
+          }
+          Engine.this.createDatabase(name);
+        } catch (SQLException e) {
+          throw new SqlError(Condition.INTERNAL_ERROR, "could not create database \"" + name + "\": " + e.getMessage(),
+              e);
+        } catch (IllegalArgumentException e) {
+          throw new SqlError(Condition.INVALID_PARAMETER_VALUE, e.getMessage());
+        }
+      }
+
+      @Override public void dropDatabase(String name) throws SqlError {
+        session.leaveDatabase(name);
+        Engine.this.dropDatabase(name);
+      }
+
+      @Override public List<String> databases() throws SqlError {
+        try {
+          return Engine.this.databases();
+        } catch (SQLException e) {
+          throw new SqlError(Condition.INTERNAL_ERROR, "could not list databases: " + e.getMessage(), e);
+        }
+      }
+
+      @Override public void kill(int sessionId, boolean queryOnly) throws SqlError {
+        Session target = sessions.get(sessionId);
+        if (target == null) {
+          throw new SqlError(Condition.UNKNOWN_THREAD, "Unknown thread id: " + sessionId);
+        }
+        target.kill(queryOnly);
+      }
+
+      @Override public List<Context.SessionInfo> sessions() {
+        return sessions.values().stream().sorted(java.util.Comparator.comparingInt(Session::id))
+            .map(s -> new Context.SessionInfo(s.id(), s.user(), s.database(), s.runningText(), s.runningSince()))
+            .toList();
+      }
+    };
   }
 
   /** Creates an empty database (a new shard with bop's metadata tables). */

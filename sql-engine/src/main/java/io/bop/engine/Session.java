@@ -5,9 +5,13 @@ import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Context;
 import io.bop.engine.exec.Database;
+import io.bop.engine.exec.DdlPlan;
 import io.bop.engine.exec.Lease;
 import io.bop.engine.exec.Plan;
 import io.bop.engine.exec.SqliteErrors;
+import io.bop.engine.mysql.MySqlErrors;
+import io.bop.engine.mysql.MySqlPlans;
+import io.bop.engine.mysql.MySqlSession;
 import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import io.bop.engine.types.SqlType;
@@ -50,8 +54,12 @@ public final class Session implements AutoCloseable {
   private final Dialect dialect;
   private final String user;
   private final PgSettings settings;
+  /** The MySQL session state, or null for a PostgreSQL session. */
+  private final MySqlSession mysql;
   private final SessionContext context = new SessionContext();
+  /** The current database; null for a MySQL session before USE. */
   private Database database;
+  private Runnable killHandler = () -> { };
 
   private boolean explicit;
   private boolean failed;
@@ -65,6 +73,8 @@ public final class Session implements AutoCloseable {
 
   /** Lets a cancel from another thread interrupt the running statement only while it runs. */
   private final Object cancelLock = new Object();
+  /** The cause of a cancel by statement_timeout or max_execution_time. */
+  private static final String TIMEOUT = "statement timeout";
   private Connection running;
   private Thread runningThread;
   /** Why the work the client waits on is cancelled ("user request", "statement timeout"), or null. */
@@ -73,6 +83,9 @@ public final class Session implements AutoCloseable {
   private ScheduledFuture<?> timeout;
   private volatile Thread waiting;
   private volatile boolean closed;
+  /** The statement being run and since when, or null when idle (MySQL's SHOW PROCESSLIST). */
+  private volatile String runningText;
+  private volatile Instant runningSince = Instant.now();
   /** Work runs on an I/O thread, which must never wait: see {@link #runOnIoThread}. */
   private boolean onIoThread;
 
@@ -83,6 +96,7 @@ public final class Session implements AutoCloseable {
     this.user = user;
     this.database = database;
     this.settings = new PgSettings(user);
+    this.mysql = dialect == Dialect.MYSQL ? new MySqlSession(engine.mysqlVariables(), id) : null;
   }
 
   public int id() {
@@ -97,8 +111,63 @@ public final class Session implements AutoCloseable {
     return user;
   }
 
+  /** The current database's name; null for a MySQL session that has not chosen one. */
   public String database() {
-    return database.name();
+    return database == null ? null : database.name();
+  }
+
+  /**
+   * Makes another database the current one (MySQL's USE and COM_INIT_DB). A transaction that has written stays
+   * on its database: its writes and the new database's would not commit together.
+   */
+  public void use(String name) throws SqlError {
+    Database next = engine.database(name).orElseThrow(() ->
+        new SqlError(Condition.UNDEFINED_DATABASE, "Unknown database '" + name + "'"));
+    if (writer != null && next != database) {
+      throw new SqlError(Condition.ACTIVE_SQL_TRANSACTION, "cannot change the database of a transaction that has"
+          + " written to database '" + database.name() + "'; COMMIT or ROLLBACK first");
+    }
+    database = next;
+  }
+
+  /**
+   * Before its database {@code name} is dropped: the session commits what it wrote there (DROP DATABASE is DDL,
+   * which MySQL commits around) and has no current database after.
+   */
+  void leaveDatabase(String name) throws SqlError {
+    if (database != null && database.name().equals(name)) {
+      explicit = false;
+      commitWriter();
+      database = null;
+    }
+  }
+
+  /** What KILL does to this session besides interrupting its statement: the wire module closes the connection. */
+  public void whenKilled(Runnable closeConnection) {
+    this.killHandler = closeConnection;
+  }
+
+  /**
+   * MySQL's KILL: interrupts the running statement and, unless only the query is killed, ends the connection. An
+   * idle session's next statement is not affected, as in MySQL.
+   */
+  void kill(boolean queryOnly) {
+    if (runningText != null) {
+      cancel();
+    }
+    if (!queryOnly) {
+      killHandler.run();
+    }
+  }
+
+  /** The statement being run, or null when idle; for SHOW PROCESSLIST. */
+  String runningText() {
+    return runningText;
+  }
+
+  /** When the running statement started, or when the session became idle. */
+  Instant runningSince() {
+    return runningSince;
   }
 
   /** Parameters a PostgreSQL client is told about at startup (ParameterStatus). */
@@ -130,8 +199,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepareAll(context, sql);
     } catch (SqlError e) {
-      fail();
-      throw e;
+      throw failed(e);
     }
   }
 
@@ -144,8 +212,7 @@ public final class Session implements AutoCloseable {
     try {
       return engine.plans().prepare(context, sql, declaredTypes);
     } catch (SqlError e) {
-      fail();
-      throw e;
+      throw failed(e);
     }
   }
 
@@ -162,6 +229,9 @@ public final class Session implements AutoCloseable {
       if (onIoThread && !plan.quick()) {
         throw WouldBlock.INSTANCE;
       }
+      if (mysql != null) {
+        mysqlStatementStarts(plan);
+      }
       if (transactionStart == null) {
         transactionStart = Instant.now();
       }
@@ -170,8 +240,10 @@ public final class Session implements AutoCloseable {
         throw new SqlError(Condition.PROTOCOL_VIOLATION, "statement takes " + types.size() + " parameters, "
             + parameters.size() + " given");
       }
+      runningText = statement.text();
+      runningSince = Instant.now();
       long started = System.nanoTime();
-      startTimeout();
+      startTimeout(plan);
       Execution execution = plan.execute(context, types, parameters);
       SessionExecution tracked = new SessionExecution(this, plan, started, execution, List.copyOf(notices));
       open.add(tracked);
@@ -184,7 +256,53 @@ public final class Session implements AutoCloseable {
     } catch (WouldBlock e) {
       stopTimeout(); // the statement starts again on another thread, and its time with it
       throw e;
+    } finally {
+      runningText = null;
     }
+  }
+
+  /**
+   * MySQL's rules at the start of a statement: it clears the last statement's diagnostics (unless it shows
+   * them); DDL commits an open transaction; with autocommit off, any other statement opens one.
+   */
+  private void mysqlStatementStarts(Plan plan) throws SqlError {
+    if (!(plan instanceof MySqlPlans.ShowDiagnostics)) {
+      mysql.clearDiagnostics();
+    }
+    if (plan instanceof DdlPlan) {
+      if (explicit) {
+        explicit = false;
+        commitWriter();
+      }
+    } else if (!explicit && !mysql.autocommit()) {
+      explicit = true;
+    }
+  }
+
+  /** The MySQL session state: variables, diagnostics, LAST_INSERT_ID(); null for a PostgreSQL session. */
+  public MySqlSession mysql() {
+    return mysql;
+  }
+
+  /**
+   * Back to the state of a new session, as MySQL's COM_RESET_CONNECTION asks: the transaction rolls back, open
+   * executions close, variables return to their defaults; the id and the current database stay.
+   */
+  public void reset() throws SqlError {
+    explicit = false;
+    failed = false;
+    readOnly = false;
+    transactionStart = null;
+    rollbackWriter();
+    if (mysql != null) {
+      mysql.reset();
+    }
+  }
+
+  /** The columns of a table of a MySQL session's database, as a query of all of them has them (COM_FIELD_LIST). */
+  public List<Column> tableColumns(String table) throws SqlError {
+    Statement statement = prepare("SELECT * FROM " + io.bop.engine.mysql.MySqlDefinitions.quote(table), List.of());
+    return statement.columns();
   }
 
   /**
@@ -206,6 +324,8 @@ public final class Session implements AutoCloseable {
       } else {
         commitWriter();
       }
+    } catch (SqlError e) {
+      throw mysql == null ? e : MySqlErrors.restate(e, database());
     } finally {
       failed = false;
       transactionEnded();
@@ -255,13 +375,18 @@ public final class Session implements AutoCloseable {
   /** The error of cancelled work, naming why. */
   private SqlError cancelled() {
     String cause = cancelCause;
+    if (mysql != null && TIMEOUT.equals(cause)) {
+      return new SqlError(Condition.STATEMENT_TIMEOUT,
+          "Query execution was interrupted, maximum statement execution time exceeded");
+    }
     return new SqlError(Condition.QUERY_CANCELED, "canceling statement due to " + (cause == null ? "user request"
         : cause));
   }
 
-  /** Arms statement_timeout for a statement that starts now. */
-  private void startTimeout() {
-    long millis = settings.statementTimeoutMillis();
+  /** Arms statement_timeout (for a MySQL client max_execution_time, which limits SELECTs) for a statement starting now. */
+  private void startTimeout(Plan plan) {
+    long millis = mysql == null ? settings.statementTimeoutMillis()
+        : plan.columns() != null ? mysql.maxExecutionMillis() : 0;
     synchronized (cancelLock) {
       if (timeout == null && millis > 0) {
         timeout = engine.timers().schedule(this::timedOut, millis, TimeUnit.MILLISECONDS);
@@ -272,7 +397,7 @@ public final class Session implements AutoCloseable {
   private void timedOut() {
     synchronized (cancelLock) {
       if (timeout != null) { // not disarmed meanwhile
-        cancel("statement timeout");
+        cancel(TIMEOUT);
       }
     }
   }
@@ -303,7 +428,9 @@ public final class Session implements AutoCloseable {
     } catch (SqlError e) {
       LOG.warn("session {}: rollback at close failed: {}", id, e.getMessage());
     }
-    database.sequences().forget(id);
+    if (database != null) {
+      database.sequences().forget(id);
+    }
     engine.advisoryLocks().unlockAll(id);
     engine.advisoryLocks().transactionEnded(id);
     engine.unregister(this);
@@ -324,20 +451,32 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** An execution was closed: it is no longer open, and a MySQL session keeps what it leaves behind. */
   void closed(SessionExecution execution) {
     open.remove(execution);
     if (open.isEmpty()) {
       stopTimeout();
     }
+    if (mysql != null) {
+      mysql.warnings(execution.notices());
+      mysql.finished(execution.columns() != null, execution.rowCount(), execution.lastInsertId());
+    }
   }
 
   /**
    * Marks the transaction failed for an error of the client's statement; a cancellation is reported with its
-   * cause, whichever layer noticed the interrupt.
+   * cause, whichever layer noticed the interrupt. A MySQL client gets MySQL's words, and the error stays for
+   * SHOW ERRORS.
    */
   SqlError failed(SqlError e) {
     fail();
-    return e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
+    SqlError error = e.condition() == Condition.QUERY_CANCELED && cancelCause != null ? cancelled() : e;
+    if (mysql == null) {
+      return error;
+    }
+    SqlError restated = MySqlErrors.restate(error, database());
+    mysql.error(restated);
+    return restated;
   }
 
   private void closeExecutions() {
@@ -399,6 +538,13 @@ public final class Session implements AutoCloseable {
 
   private void release(Writer w) {
     try {
+      if (foreignKeysOff) {
+        foreignKeys(w, true);
+      }
+    } catch (SQLException e) {
+      LOG.warn("session {}: turning foreign key checks back on failed: {}", id, e.getMessage());
+    }
+    try {
       w.close();
     } catch (SQLException e) {
       LOG.warn("session {}: releasing the writer failed: {}", id, e.getMessage());
@@ -409,6 +555,9 @@ public final class Session implements AutoCloseable {
     if (writer != null) {
       return writer;
     }
+    if (database == null) {
+      throw new SqlError(Condition.NO_DATABASE_SELECTED, "No database selected");
+    }
     if (readOnly) {
       throw new SqlError(Condition.READ_ONLY_TRANSACTION, "cannot execute this statement in a read-only transaction");
     }
@@ -418,6 +567,9 @@ public final class Session implements AutoCloseable {
       Writer w = database.shard().acquireWriter(lockTimeout > 0 ? Duration.ofMillis(lockTimeout) : engine.lockTimeout());
       try {
         database.ready(w.connection()); // connection setup must precede BEGIN
+        if (mysql != null && !mysql.foreignKeyChecks()) {
+          foreignKeys(w, false); // MySQL's foreign_key_checks = 0, as mysqldump's output sets it
+        }
         w.begin();
       } catch (SQLException e) {
         release(w);
@@ -441,6 +593,17 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Whether the writer this session holds checks no foreign keys (MySQL's foreign_key_checks = 0). */
+  private boolean foreignKeysOff;
+
+  /** Turns foreign key checks on the writer on or off; SQLite takes this only outside a transaction. */
+  private void foreignKeys(Writer w, boolean on) throws SQLException {
+    try (java.sql.Statement s = w.connection().createStatement()) {
+      s.execute(on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
+    }
+    foreignKeysOff = !on;
+  }
+
   /** The Context plans see. */
   final class SessionContext implements Context, Context.Transactions {
     @Override public Dialect dialect() {
@@ -452,11 +615,15 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public String database() {
-      return database.name();
+      return database == null ? null : database.name();
     }
 
-    Database databaseObject() {
-      return database;
+    /**
+     * The database whose connections run the session's statements: the current one, or, for a MySQL session
+     * without one, another, so that statements that read no table (SELECT 1, SHOW DATABASES) can still run.
+     */
+    private Database connectionSource() throws SqlError {
+      return database != null ? database : engine.fallbackDatabase();
     }
 
     @Override public PgSettings settings() {
@@ -464,7 +631,19 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public ZoneId zone() {
-      return settings.zone();
+      return mysql != null ? mysql.zone() : settings.zone();
+    }
+
+    @Override public MySqlSession mysql() {
+      return mysql;
+    }
+
+    @Override public void use(String name) throws SqlError {
+      Session.this.use(name);
+    }
+
+    @Override public Admin admin() {
+      return engine.admin(Session.this);
     }
 
     @Override public Instant transactionStart() {
@@ -472,6 +651,9 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public Catalog catalog() throws SqlError {
+      if (database == null) {
+        return new Catalog(0, List.of());
+      }
       if (onIoThread) {
         throw WouldBlock.INSTANCE; // loading it reads the schema
       }
@@ -499,8 +681,8 @@ public final class Session implements AutoCloseable {
 
     @Override public io.bop.engine.catalog.PgCatalog.Snapshot snapshot(Lease lease) throws SqlError {
       try {
-        return new io.bop.engine.catalog.PgCatalog.Snapshot(catalogVia(lease.connection()), database.name(),
-            engine.databases(), user, settings);
+        Catalog catalog = database == null ? catalog() : catalogVia(lease.connection());
+        return new io.bop.engine.catalog.PgCatalog.Snapshot(catalog, database(), engine.databases(), user, settings);
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       }
@@ -516,20 +698,21 @@ public final class Session implements AutoCloseable {
     }
 
     long generation() {
-      return database.generation();
+      return database == null ? 0 : database.generation();
     }
 
     @Override public Lease readConnection() throws SqlError {
       if (writer != null) {
         return new Lease(database, writer.connection(), () -> { });
       }
+      Database source = connectionSource();
       if (onIoThread) {
-        return readerNow();
+        return readerNow(source);
       }
       waiting = Thread.currentThread();
       try {
-        Reader reader = database.shard().acquireReader();
-        return new Lease(database, reader.connection(), reader::close);
+        Reader reader = source.shard().acquireReader();
+        return new Lease(source, reader.connection(), reader::close);
       } catch (InterruptedException e) {
         throw cancelled();
       } catch (SQLException e) {
@@ -541,13 +724,13 @@ public final class Session implements AutoCloseable {
     }
 
     /** A reader if one is free at once; an I/O thread must not wait for one. */
-    private Lease readerNow() throws SqlError {
+    private Lease readerNow(Database source) throws SqlError {
       try {
-        Reader reader = database.shard().tryAcquireReader();
+        Reader reader = source.shard().tryAcquireReader();
         if (reader == null) {
           throw WouldBlock.INSTANCE;
         }
-        return new Lease(database, reader.connection(), reader::close);
+        return new Lease(source, reader.connection(), reader::close);
       } catch (SQLException e) {
         throw SqliteErrors.map(e, null);
       }
@@ -596,9 +779,14 @@ public final class Session implements AutoCloseable {
     // -------------------------------------------------------------------- Transactions
 
     @Override public void begin(String isolation, Boolean readOnlyBlock) throws SqlError {
-      if (explicit) {
+      if (explicit && mysql != null) {
+        commit(); // MySQL's START TRANSACTION commits the transaction in progress
+      } else if (explicit) {
         notice(Notice.warning("25001", "there is already a transaction in progress"));
         return;
+      }
+      if (isolation == null && mysql != null) {
+        isolation = mysql.isolation();
       }
       explicit = true;
       failed = false;
@@ -617,7 +805,9 @@ public final class Session implements AutoCloseable {
 
     @Override public String commit() throws SqlError {
       if (!explicit) {
-        notice(Notice.warning("25P01", "there is no transaction in progress"));
+        if (mysql == null) {
+          notice(Notice.warning("25P01", "there is no transaction in progress"));
+        }
         return "COMMIT";
       }
       boolean wasFailed = failed;
@@ -634,7 +824,7 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public void rollback() throws SqlError {
-      if (!explicit) {
+      if (!explicit && mysql == null) {
         notice(Notice.warning("25P01", "there is no transaction in progress"));
       }
       explicit = false;

@@ -118,9 +118,11 @@ class CatalogTest extends EngineFixture {
   }
 
   @Test
-  void mysqlClientsDoNotSeePostgresqlsInformationSchema() throws SqlError {
+  void mysqlClientsSeeMysqlsInformationSchemaNotPostgresqls() throws SqlError {
     Session mysql = engine.connect(Dialect.MYSQL, "bop", "bop", java.util.Map.of());
-    assertThatThrownBy(() -> run(mysql, "SELECT table_name FROM information_schema.tables"))
+    assertThat(run(mysql, "SELECT TABLE_SCHEMA, ENGINE FROM information_schema.TABLES WHERE TABLE_NAME = 'parent'"))
+        .containsExactly(List.of("bop", "InnoDB"));
+    assertThatThrownBy(() -> run(mysql, "SELECT * FROM information_schema.element_types"))
         .isInstanceOf(SqlError.class)
         .satisfies(e -> assertThat(((SqlError) e).condition()).isEqualTo(Condition.UNDEFINED_TABLE));
   }

@@ -10,12 +10,9 @@ import java.util.function.Function;
  */
 enum BopProtocol {
   POSTGRESQL("postgresql", node -> node.jdbcUrl("socketTimeout=60")),
-  // bop's MySQL protocol is being built. Once BopNode has mysqlPort(), this line becomes
-  // MYSQL("mysql", node -> "jdbc:mysql://127.0.0.1:" + node.mysqlPort() + "/bop?socketTimeout=60000"),
-  MYSQL("mysql", null);
+  MYSQL("mysql", node -> node.mysqlUrl("mysql", "socketTimeout=60000&sslMode=DISABLED&allowPublicKeyRetrieval=true"));
 
   final String label;
-  /** Null while bop does not serve the protocol: its runs are skipped. */
   final Function<BopNode, String> jdbcUrl;
 
   BopProtocol(String label, Function<BopNode, String> jdbcUrl) {

@@ -188,6 +188,13 @@ public final class CatalogLoader {
           name + "_" + String.join("_", b.columns) + "_fkey");
       foreignKeys.add(new ForeignKey(fkName, name, List.copyOf(b.columns), b.referenced, refColumns, b.onUpdate, b.onDelete));
     }
+    for (ConstraintMeta c : constraints) {
+      if (c.kind().equals("o")) {
+        columns.replaceAll(column -> column.name().equalsIgnoreCase(c.columns().get(0)) ? new TableColumn(column.name(),
+            column.number(), column.type(), column.notNull(), column.defaultText(), column.identity(), column.comment(),
+            c.definition()) : column);
+      }
+    }
     List<Check> checks = constraints.stream().filter(c -> c.kind().equals("c"))
         .map(c -> new Check(c.name(), name, c.definition())).toList();
     return new Table(name, false, columns, indexes, foreignKeys, checks, rowidAlias, comment);

@@ -27,7 +27,8 @@ public final class Metadata {
       "CREATE TABLE IF NOT EXISTS _bop_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
           + " type TEXT NOT NULL, default_text TEXT, identity TEXT NOT NULL DEFAULT '', comment TEXT,"
           + " PRIMARY KEY (table_name, column_name)) WITHOUT ROWID",
-      // kind: p primary key, u unique, f foreign key, c check; columns comma-separated; definition for checks
+      // kind: p primary key, u unique, f foreign key, c check, o a column's ON UPDATE, v a view's query; columns
+      // comma-separated; definition: a check's condition, the ON UPDATE value, the view's query as written
       "CREATE TABLE IF NOT EXISTS _bop_constraints (table_name TEXT NOT NULL, name TEXT NOT NULL,"
           + " kind TEXT NOT NULL, columns TEXT NOT NULL DEFAULT '', definition TEXT,"
           + " PRIMARY KEY (table_name, name)) WITHOUT ROWID",
@@ -153,10 +154,21 @@ public final class Metadata {
     }
   }
 
+  /** The query of a view as its CREATE VIEW wrote it, or null if it was not kept. */
+  public static String viewQuery(Connection connection, String view) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT definition FROM _bop_constraints WHERE table_name = ? AND kind = 'v'")) {
+      s.setString(1, view);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
+  }
+
   /** Forgets a table's columns and the constraints its CREATE TABLE text holds (all but unique constraints). */
   public static void dropDefinition(Connection writer, String table) throws SQLException {
     update(writer, "DELETE FROM _bop_columns WHERE table_name = ?", table);
-    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND kind IN ('p', 'c', 'f')", table);
+    update(writer, "DELETE FROM _bop_constraints WHERE table_name = ? AND kind IN ('p', 'c', 'f', 'o')", table);
   }
 
   public static void renameTable(Connection writer, String table, String newName) throws SQLException {

@@ -33,7 +33,8 @@ public final class PgCatalog {
   /** A column of a catalog relation. */
   public record ColumnDef(String name, SqlType type) {}
 
-  enum Refresh { STATIC, SCHEMA, DATABASES, SESSION }
+  /** When a relation's rows change: never, with the schema, with the list of databases, or at every query. */
+  public enum Refresh { STATIC, SCHEMA, DATABASES, SESSION }
 
   /** A catalog relation: its name, columns, and rows. */
   public record Relation(String schema, String name, List<ColumnDef> columns, Refresh refresh,
@@ -59,13 +60,26 @@ public final class PgCatalog {
 
   static void relation(String schema, String name, Refresh refresh, String columns,
       Function<Snapshot, List<Object[]>> rows) {
+    define(schema, name, refresh, columns, rows);
+  }
+
+  /**
+   * Defines a catalog relation, PostgreSQL's or another dialect's (MySQL's information_schema, under a schema
+   * name of its own so that its temp table is apart from PostgreSQL's), which queries then read and refresh alike.
+   *
+   * @param columns {@code name type, ...}
+   */
+  public static Relation define(String schema, String name, Refresh refresh, String columns,
+      Function<Snapshot, List<Object[]>> rows) {
     List<ColumnDef> defs = new ArrayList<>();
     for (String column : columns.split(",")) {
       String[] parts = column.strip().split("\\s+", 2);
       SqlType type = SqlType.parse(parts[1]);
       defs.add(new ColumnDef(parts[0], type == null ? SqlType.TEXT : type));
     }
-    RELATIONS.put((schema + "." + name).toLowerCase(Locale.ROOT), new Relation(schema, name, defs, refresh, rows));
+    Relation relation = new Relation(schema, name, defs, refresh, rows);
+    RELATIONS.put(relation.qualifiedName().toLowerCase(Locale.ROOT), relation);
+    return relation;
   }
 
   private static void empty(String name, String columns) {

@@ -69,6 +69,12 @@ public enum Condition {
   /** The commit may or may not have taken effect (replication lost its quorum mid-commit). */
   TRANSACTION_RESOLUTION_UNKNOWN("08007", 1180, "HY000"),
   ADMIN_SHUTDOWN("57P01", 1053, "08S01"),
+  /** MySQL: an INSERT leaves out a NOT NULL column that has no default. */
+  NO_DEFAULT_FOR_FIELD("23502", 1364, "HY000"),
+  /** MySQL: a statement ran longer than max_execution_time allows. */
+  STATEMENT_TIMEOUT("57014", 3024, "HY000"),
+  /** MySQL: KILL of a connection id no session has. */
+  UNKNOWN_THREAD("42704", 1094, "HY000"),
   INTERNAL_ERROR("XX000", 1105, "HY000");
 
   private final String pgState;

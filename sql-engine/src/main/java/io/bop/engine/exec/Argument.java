@@ -73,6 +73,48 @@ public sealed interface Argument {
     }
   }
 
+  /** MySQL's {@code @name}: the session's user variable, NULL if never set. */
+  record UserVariable(String name) implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
+      Object value = context.mysql().userVariable(name);
+      return value instanceof java.math.BigDecimal d ? d.toPlainString()
+          : value instanceof Boolean b ? (b ? 1L : 0L)
+          : value instanceof Number || value instanceof byte[] || value == null ? value : value.toString();
+    }
+  }
+
+  /**
+   * MySQL's {@code @@name}, {@code @@global.name}, {@code @@session.name}.
+   *
+   * @param explicitSession whether written {@code @@session.name}, which a global-only variable refuses
+   */
+  record SystemVariable(String name, boolean global, boolean explicitSession) implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {
+      return context.mysql().get(name, global, explicitSession);
+    }
+  }
+
+  /** MySQL's LAST_INSERT_ID(). */
+  record LastInsertId() implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) {
+      return context.mysql().lastInsertId();
+    }
+  }
+
+  /** MySQL's FOUND_ROWS(). */
+  record FoundRows() implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) {
+      return context.mysql().foundRows();
+    }
+  }
+
+  /** MySQL's ROW_COUNT(). */
+  record RowCount() implements Argument {
+    @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) {
+      return context.mysql().rowCount();
+    }
+  }
+
   /** current_setting(name [, missing_ok]): the session's value of a run-time parameter. */
   record Setting(String name, boolean missingOk) implements Argument {
     @Override public Object value(Context context, List<SqlType> types, List<Object> parameters) throws SqlError {

@@ -4,11 +4,13 @@ import io.bop.engine.Notice;
 import io.bop.engine.catalog.Catalog;
 import io.bop.engine.catalog.PgCatalog;
 import io.bop.engine.errors.SqlError;
+import io.bop.engine.mysql.MySqlSession;
 import io.bop.engine.parser.Dialect;
 import io.bop.engine.session.PgSettings;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /** What a running plan may ask of its session. */
 public interface Context {
@@ -16,6 +18,7 @@ public interface Context {
 
   String user();
 
+  /** The current database; null in a MySQL session that has not chosen one. */
   String database();
 
   PgSettings settings();
@@ -57,6 +60,38 @@ public interface Context {
   boolean inTransactionBlock();
 
   Transactions transactions();
+
+  /** The session's MySQL state (variables, diagnostics, LAST_INSERT_ID()); null in a PostgreSQL session. */
+  MySqlSession mysql();
+
+  /** Makes another database the session's current one (MySQL's USE). */
+  void use(String database) throws SqlError;
+
+  /** What statements about databases and other sessions may ask of the engine. */
+  Admin admin();
+
+  /** The engine's databases and sessions, as CREATE / DROP DATABASE, KILL and SHOW PROCESSLIST see them. */
+  interface Admin {
+    /** Creates an empty database; an error if one of that name exists. */
+    void createDatabase(String name) throws SqlError;
+
+    /** Drops a database and its data; an error if there is none of that name. */
+    void dropDatabase(String name) throws SqlError;
+
+    List<String> databases() throws SqlError;
+
+    /** MySQL's KILL [QUERY]: interrupts a session's statement and, unless {@code queryOnly}, ends its connection. */
+    void kill(int sessionId, boolean queryOnly) throws SqlError;
+
+    /** Every open session, for SHOW PROCESSLIST. */
+    List<SessionInfo> sessions();
+  }
+
+  /**
+   * @param statement the statement it runs, or null if idle
+   * @param since when that statement started, or when the session became idle
+   */
+  record SessionInfo(int id, String user, String database, String statement, Instant since) {}
 
   /** Transaction control as PostgreSQL's and MySQL's statements ask for it. */
   interface Transactions {

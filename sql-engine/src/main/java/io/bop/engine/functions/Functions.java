@@ -83,6 +83,7 @@ public final class Functions {
         a[2], a[3], ((Number) a[4]).intValue()));
     DateTimeFunctions.install(c);
     CatalogFunctions.install(c, database);
+    MySqlUdfs.install(c);
     SequenceFunctions.install(c, database);
   }
 

@@ -120,7 +120,70 @@ final class AlterTable {
         String newName = Ddl.checkedName(a.newName());
         yield change -> renameTable(change, newName);
       }
+      case MODIFY_COLUMN -> modifyColumn(a.column().name().getSimple(), a.column(), shape);
+      case CHANGE_COLUMN -> {
+        String newName = a.column().name().getSimple();
+        boolean renames = !newName.equals(column(shape, name).name);
+        column(shape, name).name = newName;
+        Action modify = modifyColumn(newName, a.column(), shape);
+        yield change -> {
+          if (renames) {
+            renameColumn(change, name, newName);
+          }
+          modify.run(change);
+        };
+      }
+      case DROP_INDEX -> change -> dropIndex(change, name);
+      case DROP_PRIMARY_KEY -> change -> dropConstraint(change, change.definition().primaryKeyName(), false, false);
+      case DROP_FOREIGN_KEY -> change -> dropConstraint(change, name, false, false);
+      case DISABLE_KEYS, ENABLE_KEYS -> change -> { }; // MySQL's hint for bulk loads; SQLite keeps its indexes current
     };
+  }
+
+  /**
+   * MySQL's MODIFY (and CHANGE, after its rename): the column takes the new definition's type, NULL or NOT NULL,
+   * default, comment and collation; whether its values are generated cannot change.
+   */
+  private Action modifyColumn(String name, BopColumnDefinition definition, TableDefinition shape) throws SqlError {
+    TableDefinition.Column wanted = ddl.column(new TableDefinition(shape.name), definition, new ArrayList<>());
+    wanted.collation = MySqlDdl.collation(definition, wanted.type, null);
+    Action retype = alterType(name, wanted.type, null, shape);
+    return change -> {
+      retype.run(change);
+      TableDefinition before = change.definition();
+      TableDefinition after = before.copy();
+      TableDefinition.Column column = column(after, name);
+      if (!column.identity.isEmpty() != !wanted.identity.isEmpty()) {
+        throw Expressions.unsupported("adding or removing AUTO_INCREMENT of an existing column (" + column.name + ")");
+      }
+      if (wanted.notNull && !column.notNull) {
+        change.requireNoNulls(List.of(column.name));
+      }
+      column.notNull = wanted.notNull || contains(before.primaryKey, column.name) || !column.identity.isEmpty();
+      if (column.identity.isEmpty()) {
+        column.defaultText = wanted.defaultText;
+        column.defaultSql = wanted.defaultSql;
+      }
+      column.comment = wanted.comment;
+      column.collation = wanted.collation;
+      change.write(before, after);
+    };
+  }
+
+  /** MySQL's DROP INDEX within ALTER TABLE: a unique key is a constraint, any other index only an index. */
+  private static void dropIndex(TableChange change, String name) throws SQLException, SqlError {
+    TableDefinition table = change.definition();
+    Optional<Index> index = change.catalogTable(table.name).indexes().stream()
+        .filter(i -> i.name().equalsIgnoreCase(name) && !i.primary()).findFirst();
+    if (index.isEmpty()) {
+      throw new SqlError(Condition.UNDEFINED_OBJECT, "index \"" + name + "\" of relation \"" + table.name
+          + "\" does not exist");
+    }
+    if (index.get().constraint()) {
+      dropConstraint(change, index.get().name(), false, false);
+    } else {
+      change.execute("DROP INDEX " + quote(index.get().name()));
+    }
   }
 
   private static TableDefinition.Column column(TableDefinition table, String name) throws SqlError {

@@ -12,6 +12,7 @@ import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.DdlPlan;
 import io.bop.engine.exec.Plan;
+import io.bop.engine.parser.Dialect;
 import io.bop.engine.parser.ast.BopColumnConstraint;
 import io.bop.engine.parser.ast.BopColumnDefinition;
 import io.bop.engine.parser.ast.BopCreateIndex;
@@ -94,6 +95,9 @@ final class Ddl {
     for (SqlNode node : create.columns()) {
       BopColumnDefinition columnDefinition = (BopColumnDefinition) node;
       TableDefinition.Column column = column(definition, columnDefinition, keys);
+      if (r.dialect == Dialect.MYSQL) {
+        column.collation = MySqlDdl.collation(columnDefinition, column.type, create);
+      }
       if (definition.column(column.name).isPresent()) {
         throw new SqlError(Condition.DUPLICATE_COLUMN, "column \"" + column.name + "\" specified more than once");
       }
@@ -121,6 +125,8 @@ final class Ddl {
     definition.validate();
     String sql = definition.createSql();
     boolean ifNotExists = create.ifNotExists();
+    List<String> options = r.dialect == Dialect.MYSQL ? MySqlDdl.optionStatements(create, table) : List.of();
+    String comment = r.dialect == Dialect.MYSQL ? MySqlDdl.comment(create) : null;
     return new DdlPlan("CREATE TABLE", steps -> {
       if (steps.exists("table", table) || steps.exists("view", table)) {
         if (ifNotExists) {
@@ -131,11 +137,17 @@ final class Ddl {
       }
       steps.execute(sql);
       definition.record(steps.connection());
+      for (String option : options) {
+        steps.execute(option);
+      }
       for (Key key : keys) {
         steps.execute(key.createSql(table));
         if (key.unique()) {
           Metadata.putConstraint(steps.connection(), table, key.name(), "u", key.columns(), null);
         }
+      }
+      if (comment != null) {
+        Metadata.setTableComment(steps.connection(), table, comment);
       }
     });
   }
@@ -188,7 +200,7 @@ final class Ddl {
         case GENERATED_BY_DEFAULT_AS_IDENTITY -> column.identity = TableColumn.BY_DEFAULT;
         case AUTO_INCREMENT -> column.identity = TableColumn.AUTO_INCREMENT;
         case COMMENT -> column.comment = ((SqlLiteral) clause.expression()).getValueAs(String.class);
-        case ON_UPDATE -> throw Expressions.unsupported("ON UPDATE in a column definition");
+        case ON_UPDATE -> column.onUpdate = onUpdate(clause.expression(), column);
       }
     }
     if (!column.identity.isEmpty()) {
@@ -198,6 +210,19 @@ final class Ddl {
       }
     }
     return column;
+  }
+
+  /** MySQL's ON UPDATE value, as written; MySQL takes only the current time, for a DATETIME or TIMESTAMP column. */
+  private String onUpdate(SqlNode value, TableDefinition.Column column) throws SqlError {
+    String name = value instanceof SqlCall call ? call.getOperator().getName()
+        : value instanceof SqlIdentifier id ? id.getSimple() : "";
+    boolean now = List.of("current_timestamp", "now", "localtime", "localtimestamp")
+        .contains(name.toLowerCase(Locale.ROOT));
+    if (!now || column.type.kind() != TypeKind.TIMESTAMP && column.type.kind() != TypeKind.TIMESTAMPTZ) {
+      throw new SqlError(Condition.INVALID_TABLE_DEFINITION, "Invalid ON UPDATE clause for '" + column.name
+          + "' column");
+    }
+    return written(value);
   }
 
   /** The columns of a key constraint, as the table names them; PostgreSQL words a missing one differently in ALTER. */
@@ -276,14 +301,21 @@ final class Ddl {
         references.onDelete() == null ? "NO ACTION" : references.onDelete().sql);
   }
 
-  /** A foreign key of a new table, checked against the catalog unless it refers to the table itself. */
+  /**
+   * A foreign key of a new table, checked against the catalog unless it refers to the table itself. MySQL lets a
+   * foreign key name the columns of a table that does not exist yet (mysqldump creates tables in name order, with
+   * foreign_key_checks off); such a key is taken as written.
+   */
   private ForeignKey resolved(ForeignKey fk, TableDefinition table) throws SqlError {
     if (fk.referencedTable().equalsIgnoreCase(table.name)) {
       return fk;
     }
-    Table target = r.catalog.table(fk.referencedTable()).filter(t -> !t.view()).orElseThrow(() ->
-        new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + fk.referencedTable() + "\" does not exist"));
-    return referencing(fk, table, target);
+    Optional<Table> target = r.catalog.table(fk.referencedTable()).filter(t -> !t.view());
+    if (target.isEmpty() && r.dialect == Dialect.MYSQL && !fk.referencedColumns().isEmpty()) {
+      return fk;
+    }
+    return referencing(fk, table, target.orElseThrow(() ->
+        new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + fk.referencedTable() + "\" does not exist")));
   }
 
   /**
@@ -461,6 +493,7 @@ final class Ddl {
     }
     String sql = "CREATE VIEW " + quote(view) + " (" + String.join(", ", names) + ") AS "
         + SqliteDialect.unparse(query.node());
+    String written = written(create.query());
     boolean ifNotExists = create.ifNotExists();
     boolean orReplace = create.orReplace();
     return new DdlPlan("CREATE VIEW", steps -> {
@@ -479,6 +512,7 @@ final class Ddl {
       for (TableColumn column : metadata) {
         Metadata.putColumn(steps.connection(), view, column);
       }
+      Metadata.putConstraint(steps.connection(), view, view, "v", List.of(), written); // for SHOW CREATE VIEW
     });
   }
 

@@ -12,8 +12,12 @@ import io.bop.engine.parser.ast.BopOnConflict;
 import io.bop.engine.parser.ast.BopUpdate;
 import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -201,6 +205,12 @@ final class Dml {
       return Expressions.storageLiteral(io.bop.engine.types.Values.toStorage(column.type(),
           literal.getValueAs(String.class), java.time.ZoneOffset.UTC));
     }
+    BigDecimal number = Expressions.numericLiteral(value);
+    if (number != null && column.type().kind().isInteger()) {
+      // Assigning a number checks it against the column's range, as PostgreSQL and MySQL do (SQLite saturates).
+      return Expressions.storageLiteral(io.bop.engine.types.Values.toStorage(column.type(), number,
+          java.time.ZoneOffset.UTC));
+    }
     Typed typed = r.expressions.rewrite(value, scope, column.type());
     return convertForColumn(typed, column.type());
   }
@@ -258,6 +268,7 @@ final class Dml {
   private List<String> assignments(SqlNodeList columns, SqlNodeList values, Table table, Scope scope)
       throws SqlError {
     List<String> out = new ArrayList<>();
+    Map<String, String> changes = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       SqlNode target = columns.get(i);
       SqlNode value = values.get(i);
@@ -274,7 +285,19 @@ final class Dml {
       if (value.getKind() == SqlKind.DEFAULT) {
         throw Expressions.unsupported("SET " + column.name() + " = DEFAULT");
       }
-      out.add(name + " = " + SqliteDialect.unparse(value(value, column, scope)));
+      String assigned = SqliteDialect.unparse(value(value, column, scope));
+      out.add(name + " = " + assigned);
+      changes.put(column.name().toLowerCase(Locale.ROOT), name + " IS NOT " + assigned);
+    }
+    for (TableColumn column : table.columns()) {
+      if (column.onUpdate() != null && !changes.containsKey(column.name().toLowerCase(Locale.ROOT))) {
+        // MySQL's ON UPDATE CURRENT_TIMESTAMP: the column takes the time when the others change value
+        String name = SqliteDialect.unparse(new SqlIdentifier(column.name(), Expressions.POS));
+        String now = SqliteDialect.unparse(value(SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(Expressions.POS),
+            column, scope));
+        String changed = changes.isEmpty() ? "1" : String.join(" OR ", changes.values());
+        out.add(name + " = CASE WHEN " + changed + " THEN " + now + " ELSE " + name + " END");
+      }
     }
     return out;
   }
@@ -331,7 +354,15 @@ final class Dml {
 
   // ===================================================================================== UPDATE, DELETE
 
+  /** MySQL's ORDER BY and LIMIT of UPDATE and DELETE, which only MySQL has (see MySqlTranslator). */
+  private static void refuseOrderAndLimit(SqlNodeList orderBy, SqlNode limit, String statement) throws SqlError {
+    if (orderBy != null || limit != null) {
+      throw Expressions.unsupported("ORDER BY and LIMIT in " + statement);
+    }
+  }
+
   Plan update(BopUpdate update) throws SqlError {
+    refuseOrderAndLimit(update.orderBy(), update.limit(), "UPDATE");
     Table table = target(update.table());
     String alias = update.getAlias() == null ? null : update.getAlias().getSimple();
     Scope scope = tableScope(table, alias);
@@ -361,6 +392,7 @@ final class Dml {
   }
 
   Plan delete(BopDelete delete) throws SqlError {
+    refuseOrderAndLimit(delete.orderBy(), delete.limit(), "DELETE");
     Table table = target(delete.table());
     String alias = delete.getAlias() == null ? null : delete.getAlias().getSimple();
     Scope scope = tableScope(table, alias);

@@ -63,6 +63,12 @@ final class Expressions {
 
   /** @param expected the type the context implies, or null */
   Typed rewrite(SqlNode node, Scope scope, SqlType expected) throws SqlError {
+    if (r.mysql != null) {
+      Typed mysql = r.mysql.rewrite(node, scope, expected);
+      if (mysql != null) {
+        return mysql;
+      }
+    }
     if (node instanceof SqlDynamicParam p) {
       SqlNode placeholder = r.parameter(p.getIndex(), expected);
       return new Typed(placeholder, r.parameterType(p.getIndex()), Typed.NO_NAME);
@@ -217,6 +223,18 @@ final class Expressions {
   private static boolean hasExplicitZone(String text) {
     String t = text.strip();
     return t.matches("(?i).*(z|utc|gmt|[+-]\\d{1,2}(:?\\d{2})?(:?\\d{2})?|[a-z]+/[a-z_]+)$") && t.length() > 10;
+  }
+
+  /** The value of a numeric literal, possibly negated ({@code -5} parses as minus 5), or null. */
+  static BigDecimal numericLiteral(SqlNode node) {
+    if (node instanceof SqlNumericLiteral number) {
+      return number.getValueAs(BigDecimal.class);
+    }
+    if (node.getKind() == SqlKind.MINUS_PREFIX) {
+      BigDecimal negated = numericLiteral(((SqlCall) node).operand(0));
+      return negated == null ? null : negated.negate();
+    }
+    return null;
   }
 
   static SqlNode storageLiteral(Object stored) {
@@ -455,7 +473,7 @@ final class Expressions {
   }
 
   /** Both sides of a comparison; a parameter or untyped literal takes the other side's type. */
-  private Typed[] pair(SqlNode left, SqlNode right, Scope scope) throws SqlError {
+  Typed[] pair(SqlNode left, SqlNode right, Scope scope) throws SqlError {
     if (isUntyped(left) && !isUntyped(right)) {
       Typed b = rewrite(right, scope);
       return new Typed[] {rewrite(left, scope, b.type()), b};
@@ -464,7 +482,7 @@ final class Expressions {
     return new Typed[] {a, rewrite(right, scope, a.type())};
   }
 
-  private static boolean isUntyped(SqlNode node) {
+  static boolean isUntyped(SqlNode node) {
     return node instanceof SqlDynamicParam
         || node instanceof SqlLiteral l && (l.getTypeName() == SqlTypeName.CHAR || l.getTypeName() == SqlTypeName.NULL);
   }
@@ -870,7 +888,7 @@ final class Expressions {
     return call(name, typed);
   }
 
-  private Typed function(String name, List<Typed> args) throws SqlError {
+  Typed function(String name, List<Typed> args) throws SqlError {
     return call(name, args);
   }
 

@@ -101,7 +101,7 @@ final class Queries {
         alias = ((SqlIdentifier) as.operand(1)).getSimple();
       }
       Typed typed = r.expressions.rewrite(expression, scope);
-      String name = alias != null ? alias : typed.name();
+      String name = alias != null ? alias : r.mysql != null ? r.mysql.columnName(expression, typed) : typed.name();
       items.add(alias != null ? SqlStdOperatorTable.AS.createCall(POS, typed.node(), new SqlIdentifier(alias, POS))
           : typed.node());
       columns.add(new Typed(typed.node(), typed.type(), name, typed.origin()));
@@ -353,9 +353,7 @@ final class Queries {
     SqlNode rewritten;
     List<Scope.Column> columns;
     Optional<List<Scope.Column>> cte = schema == null ? scope.cte(table) : Optional.empty();
-    // MySQL's information_schema has other columns and meanings than PostgreSQL's, so MySQL clients do not see it
-    Optional<PgCatalog.Relation> relation = cte.isPresent() ? Optional.empty() : PgCatalog.find(schema, table, r.catalog)
-        .filter(c -> r.dialect == Dialect.POSTGRESQL || !c.schema().equals("information_schema"));
+    Optional<PgCatalog.Relation> relation = cte.isPresent() ? Optional.empty() : r.catalogRelation(schema, table);
     if (cte.isPresent()) {
       rewritten = new SqlIdentifier(table, POS);
       columns = cte.get();
@@ -371,6 +369,9 @@ final class Queries {
         alias = table;
       }
     } else {
+      if (r.database == null && schema == null) {
+        throw new SqlError(Condition.NO_DATABASE_SELECTED, "No database selected");
+      }
       if (schema != null && !schema.equalsIgnoreCase("public") && !schema.equalsIgnoreCase(r.database)) {
         throw new SqlError(Condition.UNDEFINED_TABLE, "relation \"" + String.join(".", names) + "\" does not exist");
       }
@@ -379,15 +380,14 @@ final class Queries {
       rewritten = new SqlIdentifier(t.name(), POS);
       columns = new ArrayList<>();
       for (TableColumn c : t.columns()) {
-        columns.add(new Scope.Column(c.name(), c.type(), t.name(), t.oid(), c.number()));
+        columns.add(Scope.Column.of(t, c, r.database, sourceAlias));
       }
     }
     if (columnNames != null && !columnNames.isEmpty()) {
       List<Scope.Column> renamed = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         Scope.Column c = columns.get(i);
-        renamed.add(i < columnNames.size() ? new Scope.Column(columnNames.get(i), c.type(), c.table(), c.tableOid(),
-            c.attnum()) : c);
+        renamed.add(i < columnNames.size() ? c.renamed(columnNames.get(i)) : c);
       }
       columns = renamed;
     }
@@ -506,7 +506,7 @@ final class Queries {
       }
       out.add(rewritten);
     }
-    return new SqlNodeList(out, POS);
+    return out.isEmpty() ? SqlNodeList.EMPTY : new SqlNodeList(out, POS);
   }
 
   private SqlNode limit(SqlNode node, Scope scope) throws SqlError {
@@ -656,8 +656,10 @@ final class Queries {
       SqlType type = t.type().kind() == TypeKind.UNKNOWN ? SqlType.TEXT : t.type();
       Scope.Column origin = t.origin();
       boolean tableColumn = origin != null && origin.tableOid() != 0;
-      out.add(new io.bop.engine.Column(t.name(), type, origin == null ? null : origin.table(),
-          tableColumn ? origin.tableOid() : 0, tableColumn ? origin.attnum() : 0));
+      out.add(origin == null ? io.bop.engine.Column.of(t.name(), type)
+          : new io.bop.engine.Column(t.name(), type, origin.table(), tableColumn ? origin.tableOid() : 0,
+              tableColumn ? origin.attnum() : 0, origin.schema(), origin.alias(),
+              origin.table() == null ? null : origin.name(), origin.attributes()));
     }
     return out;
   }

@@ -1,6 +1,8 @@
 package io.bop.engine.translate;
 
 import io.bop.engine.catalog.Catalog;
+import io.bop.engine.catalog.MySqlInformationSchema;
+import io.bop.engine.catalog.PgCatalog;
 import io.bop.engine.errors.SqlError;
 import io.bop.engine.exec.Argument;
 import io.bop.engine.exec.ExecutionTimes;
@@ -9,6 +11,7 @@ import io.bop.engine.types.SqlType;
 import io.bop.engine.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -25,6 +28,8 @@ final class Rewriter {
   final String database;
   final Expressions expressions;
   final Queries queries;
+  /** MySQL's expression semantics for a MySQL statement, else null. */
+  final MySqlExpressions mysql;
   private final SqlType[] parameterTypes;
   private final List<Argument> implicit = new ArrayList<>();
   /** PostgreSQL catalog relations the statement reads; they are materialized before it runs. */
@@ -44,13 +49,21 @@ final class Rewriter {
     return waits ? ExecutionTimes.never() : new ExecutionTimes();
   }
 
-  Rewriter(Dialect dialect, Catalog catalog, String database, SqlNode statement) {
+  /** @param source the text the statement was parsed from */
+  Rewriter(Dialect dialect, Catalog catalog, String database, SqlNode statement, SourceText source) {
     this.dialect = dialect;
     this.catalog = catalog;
     this.database = database;
     this.parameterTypes = new SqlType[countParameters(statement)];
     this.expressions = new Expressions(this);
     this.queries = new Queries(this);
+    this.mysql = dialect == Dialect.MYSQL ? new MySqlExpressions(this, source) : null;
+  }
+
+  /** The catalog relation a table name stands for: MySQL's information_schema or PostgreSQL's catalogs. */
+  Optional<PgCatalog.Relation> catalogRelation(String schema, String table) {
+    return dialect == Dialect.MYSQL ? MySqlInformationSchema.find(schema, table, catalog)
+        : PgCatalog.find(schema, table, catalog);
   }
 
   private static int countParameters(SqlNode statement) {

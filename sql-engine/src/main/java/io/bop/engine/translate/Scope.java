@@ -1,12 +1,17 @@
 package io.bop.engine.translate;
 
+import io.bop.engine.catalog.Index;
+import io.bop.engine.catalog.Table;
+import io.bop.engine.catalog.TableColumn;
 import io.bop.engine.types.SqlType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names a part of a query can refer to: the relations of its FROM clause (tables, sub-queries, CTEs) and,
@@ -21,8 +26,45 @@ final class Scope {
    * @param table the table it comes from, or null
    * @param tableOid that table's OID, 0 if none
    * @param attnum its position in that table, 0 if none
+   * @param schema the database of that table, or null
+   * @param alias the name the query gave that table, or null
+   * @param attributes what the table declares about the column
    */
-  record Column(String name, SqlType type, String table, int tableOid, int attnum) {}
+  record Column(String name, SqlType type, String table, int tableOid, int attnum, String schema, String alias,
+      Set<io.bop.engine.Column.Attribute> attributes) {
+    /** A column of no table, or of a table known by name only. */
+    Column(String name, SqlType type, String table, int tableOid, int attnum) {
+      this(name, type, table, tableOid, attnum, null, table, Set.of());
+    }
+
+    /** Column {@code column} of {@code table} as FROM item {@code alias} of a query on database {@code schema}. */
+    static Column of(Table table, TableColumn column, String schema, String alias) {
+      Set<io.bop.engine.Column.Attribute> attributes = EnumSet.noneOf(io.bop.engine.Column.Attribute.class);
+      if (column.notNull()) {
+        attributes.add(io.bop.engine.Column.Attribute.NOT_NULL);
+      }
+      if (column.generated()) {
+        attributes.add(io.bop.engine.Column.Attribute.AUTO_INCREMENT);
+      }
+      for (Index index : table.indexes()) {
+        boolean member = index.columns().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
+        boolean first = !index.columns().isEmpty() && index.columns().get(0).equalsIgnoreCase(column.name());
+        if (index.primary() && member) {
+          attributes.add(io.bop.engine.Column.Attribute.PRIMARY_KEY);
+        } else if (!index.primary() && first) {
+          attributes.add(index.unique() ? io.bop.engine.Column.Attribute.UNIQUE_KEY
+              : io.bop.engine.Column.Attribute.MULTIPLE_KEY);
+        }
+      }
+      return new Column(column.name(), column.type(), table.name(), table.oid(), column.number(), schema, alias,
+          attributes);
+    }
+
+    /** The same column under another name (a column alias of its FROM item). */
+    Column renamed(String newName) {
+      return new Column(newName, type, table, tableOid, attnum, schema, alias, attributes);
+    }
+  }
 
   /** A FROM item: its alias (or table name) and columns; {@code hidden} columns are left out of {@code *}. */
   record Source(String alias, List<Column> columns, List<String> hidden) {}

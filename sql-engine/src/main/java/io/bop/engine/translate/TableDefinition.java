@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 final class TableDefinition {
   private static final Pattern CHECK = Pattern.compile(
       "CONSTRAINT\\s+(\"(?:[^\"]|\"\")*\"|\\S+)\\s+CHECK\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** A column as {@link #createSql} writes it, up to its collation if it has one. */
+  private static final Pattern COLUMN_COLLATION = Pattern.compile(
+      "(\"(?:[^\"]|\"\")*\")\\s+[^'\"(]*(?:\\([^)]*\\))?\\s+COLLATE\\s+(\\w+).*", Pattern.DOTALL);
 
   /** A column; the default both in SQLite's terms and as the user wrote it. */
   static final class Column {
@@ -40,6 +43,10 @@ final class TableDefinition {
     String defaultSql;
     String identity = TableColumn.NO_IDENTITY;
     String comment;
+    /** The SQLite collation of a MySQL string column, else null. */
+    String collation;
+    /** MySQL's ON UPDATE value as written, else null. */
+    String onUpdate;
 
     Column(String name, SqlType type) {
       this.name = name;
@@ -53,6 +60,8 @@ final class TableDefinition {
       c.defaultSql = defaultSql;
       c.identity = identity;
       c.comment = comment;
+      c.collation = collation;
+      c.onUpdate = onUpdate;
       return c;
     }
   }
@@ -116,7 +125,8 @@ final class TableDefinition {
   Column rowid() {
     if (primaryKey.size() == 1) {
       Column c = column(primaryKey.get(0)).orElseThrow();
-      if (c.type.kind().isInteger() && !c.type.unsigned()) {
+      // An unsigned key fits the (signed 64-bit) row id as long as its values are generated.
+      if (c.type.kind().isInteger() && (!c.type.unsigned() || !c.identity.isEmpty())) {
         return c;
       }
     }
@@ -167,7 +177,9 @@ final class TableDefinition {
         // Only a column declared exactly INTEGER becomes SQLite's row id; its real type is in the metadata.
         c.append("INTEGER PRIMARY KEY").append(column.identity.isEmpty() ? "" : " AUTOINCREMENT");
       } else {
-        c.append(column.type.declaration()).append(column.notNull ? " NOT NULL" : "");
+        c.append(sqliteType(column.type));
+        c.append(column.collation != null ? " COLLATE " + column.collation : "");
+        c.append(column.notNull ? " NOT NULL" : "");
       }
       if (column.defaultSql != null) {
         c.append(" DEFAULT (").append(column.defaultSql).append(')');
@@ -197,6 +209,18 @@ final class TableDefinition {
     return "CREATE TABLE " + quote(name) + " (" + String.join(", ", parts) + ")";
   }
 
+  /**
+   * The type SQLite is told, which gives the column its affinity; the type itself is in the metadata. SQLite takes
+   * only numbers as type arguments, and last: MySQL's ENUM and SET are TEXT, and UNSIGNED is left out.
+   */
+  private static String sqliteType(SqlType type) {
+    if (!type.values().isEmpty()) {
+      return "TEXT";
+    }
+    return type.unsigned() ? new SqlType(type.kind(), type.name(), type.length(), type.scale(), false, List.of())
+        .declaration() : type.declaration();
+  }
+
   /** Writes the columns and the constraints of the table text to bop's metadata, replacing what was there. */
   void record(Connection writer) throws SQLException {
     Metadata.dropDefinition(writer, name);
@@ -210,6 +234,11 @@ final class TableDefinition {
     }
     for (CheckConstraint check : checks) {
       Metadata.putConstraint(writer, name, check.name(), "c", List.of(), check.definition());
+    }
+    for (Column c : columns) {
+      if (c.onUpdate != null) {
+        Metadata.putConstraint(writer, name, c.name + "_on_update", "o", List.of(c.name), c.onUpdate);
+      }
     }
     for (ForeignKey fk : foreignKeys) {
       Metadata.putConstraint(writer, name, fk.name(), "f", fk.columns(), null);
@@ -248,6 +277,7 @@ final class TableDefinition {
       column.defaultSql = defaults.get(c.name().toLowerCase(Locale.ROOT));
       column.identity = c.identity();
       column.comment = c.comment();
+      column.onUpdate = c.onUpdate();
       d.columns.add(column);
     }
     t.primaryKey().ifPresent(pk -> {
@@ -259,6 +289,10 @@ final class TableDefinition {
       definitions.put(check.name(), check.expression());
     }
     for (String part : bodyParts(sql)) {
+      Matcher collated = COLUMN_COLLATION.matcher(part);
+      if (collated.matches()) {
+        d.column(unquote(collated.group(1))).ifPresent(c -> c.collation = collated.group(2));
+      }
       Matcher m = CHECK.matcher(part);
       if (m.matches()) {
         String checkName = unquote(m.group(1));

@@ -3,6 +3,7 @@ package io.bop.engine.translate;
 import io.bop.engine.catalog.Catalog;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
+import io.bop.engine.exec.DatabasePlans;
 import io.bop.engine.exec.Plan;
 import io.bop.engine.exec.SessionPlans;
 import io.bop.engine.exec.SqlitePlan;
@@ -12,6 +13,7 @@ import io.bop.engine.parser.ast.BopAlterSequence;
 import io.bop.engine.parser.ast.BopAlterTable;
 import io.bop.engine.parser.ast.BopComment;
 import io.bop.engine.parser.ast.BopCopy;
+import io.bop.engine.parser.ast.BopCreateDatabase;
 import io.bop.engine.parser.ast.BopCreateIndex;
 import io.bop.engine.parser.ast.BopCreateSequence;
 import io.bop.engine.parser.ast.BopCreateTable;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -64,7 +67,13 @@ public final class Translator {
   /** Translates one parsed statement. */
   public static Plan translate(Dialect dialect, Parsed parsed, Catalog catalog, String database) throws SqlError {
     SqlNode node = parsed.node();
-    Rewriter r = new Rewriter(dialect, catalog, database, node);
+    Rewriter r = new Rewriter(dialect, catalog, database, node, parsed.source());
+    if (dialect == Dialect.MYSQL) {
+      Plan plan = new MySqlTranslator(r).translate(node);
+      if (plan != null) {
+        return plan;
+      }
+    }
     if (node instanceof BopInsert insert) {
       return new Dml(r).insert(insert);
     }
@@ -82,6 +91,12 @@ public final class Translator {
     }
     if (node instanceof BopCreateView create) {
       return new Ddl(r, parsed.source()).createView(create);
+    }
+    if (node instanceof BopCreateDatabase create && !create.schema()) {
+      return new DatabasePlans.Create(create.name().getSimple(), create.ifNotExists());
+    }
+    if (node instanceof BopDrop drop && drop.objectType() == BopDrop.ObjectType.DATABASE) {
+      return new DatabasePlans.Drop(names(drop.names()), drop.ifExists());
     }
     if (node instanceof BopCreateSequence create) {
       return new SequenceDdl(r).create(create);
@@ -119,6 +134,16 @@ public final class Translator {
     throw Expressions.unsupported("the statement " + node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT));
   }
 
+  /** The last part of each name of a list of identifiers. */
+  static List<String> names(SqlNodeList identifiers) {
+    List<String> names = new ArrayList<>();
+    for (SqlNode n : identifiers) {
+      List<String> parts = ((SqlIdentifier) n).names;
+      names.add(parts.get(parts.size() - 1));
+    }
+    return names;
+  }
+
   static SqlitePlan query(Rewriter r, SqlNode node) throws SqlError {
     Queries.Result query = Queries.shown(r.queries.query(node, null));
     return new SqlitePlan(SqliteDialect.unparse(query.node()), r.arguments(), r.parameterTypes(),
@@ -139,6 +164,7 @@ public final class Translator {
       case RELEASE_SAVEPOINT -> new SessionPlans.Transaction(SessionPlans.TransactionAction.RELEASE, null, null, savepoint);
       case ROLLBACK_TO_SAVEPOINT ->
           new SessionPlans.Transaction(SessionPlans.TransactionAction.ROLLBACK_TO, null, null, savepoint);
+      case SET_GLOBAL_TRANSACTION -> throw Expressions.unsupported("SET GLOBAL TRANSACTION");
       case SET_TRANSACTION, SET_SESSION_CHARACTERISTICS -> isolation == null
           ? new SessionPlans.Set("transaction_read_only", Boolean.TRUE.equals(readOnly) ? "on" : "off", "SET")
           : new SessionPlans.Set(t.kind() == BopTransaction.Kind.SET_TRANSACTION ? "transaction_isolation"

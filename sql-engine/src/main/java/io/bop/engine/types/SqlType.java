@@ -109,7 +109,18 @@ public record SqlType(TypeKind kind, String name, int length, int scale, boolean
         default -> 26;
       };
     }
-    return isRecord() ? 2249 : kind.pgOid();
+    return isRecord() ? 2249 : pgKind().pgOid();
+  }
+
+  /**
+   * The kind PostgreSQL clients are told and sent: MySQL's UNSIGNED integers take the next wider kind, which holds
+   * their range (bop keeps a BIGINT UNSIGNED within BIGINT's).
+   */
+  public TypeKind pgKind() {
+    if (unsigned && kind == TypeKind.INTEGER) {
+      return TypeKind.BIGINT;
+    }
+    return unsigned && kind == TypeKind.SMALLINT && !name.equals("tinyint") ? TypeKind.INTEGER : kind;
   }
 
   public SqlType withLength(int length, int scale) {
@@ -199,7 +210,7 @@ public record SqlType(TypeKind kind, String name, int length, int scale, boolean
 
   /** The type as PostgreSQL's {@code format_type} prints it. */
   public String pgFormat() {
-    return switch (kind) {
+    return switch (pgKind()) {
       case ARRAY -> isVector() ? name : element.pgFormat() + "[]";
       case BOOLEAN -> "boolean";
       case SMALLINT -> "smallint";

@@ -292,9 +292,16 @@ public final class Values {
       return l;
     }
     if (value instanceof BigDecimal d) {
-      return d.setScale(0, RoundingMode.HALF_UP).longValue();
+      try {
+        return d.setScale(0, RoundingMode.HALF_UP).longValueExact();
+      } catch (ArithmeticException e) {
+        throw outOfRange(type);
+      }
     }
     if (value instanceof Double d) {
+      if (d >= 0x1p63 || d < -0x1p63) {
+        throw outOfRange(type);
+      }
       return Math.round(d);
     }
     if (value instanceof Number n) {
@@ -310,25 +317,37 @@ public final class Values {
     }
   }
 
+  private static SqlError outOfRange(SqlType type) {
+    return new SqlError(Condition.NUMERIC_VALUE_OUT_OF_RANGE, switch (type.kind()) {
+      case SMALLINT -> type.name().equals("tinyint") ? "tinyint out of range" : "smallint out of range";
+      case BIGINT -> "bigint out of range";
+      default -> "integer out of range";
+    });
+  }
+
   private static long checkRange(SqlType type, long v) throws SqlError {
     long min;
     long max;
     switch (type.kind()) {
       case SMALLINT -> {
-        min = type.unsigned() ? 0 : Short.MIN_VALUE;
-        max = type.unsigned() ? 65535 : Short.MAX_VALUE;
+        boolean tiny = type.name().equals("tinyint");
+        min = type.unsigned() ? 0 : tiny ? Byte.MIN_VALUE : Short.MIN_VALUE;
+        max = type.unsigned() ? (tiny ? 255 : 65535) : tiny ? Byte.MAX_VALUE : Short.MAX_VALUE;
       }
       case INTEGER -> {
         min = type.unsigned() ? 0 : Integer.MIN_VALUE;
         max = type.unsigned() ? 4294967295L : Integer.MAX_VALUE;
+      }
+      case BIGINT -> {
+        min = type.unsigned() ? 0 : Long.MIN_VALUE;
+        max = Long.MAX_VALUE;
       }
       default -> {
         return v;
       }
     }
     if (v < min || v > max) {
-      throw new SqlError(Condition.NUMERIC_VALUE_OUT_OF_RANGE,
-          type.kind() == TypeKind.SMALLINT ? "smallint out of range" : "integer out of range");
+      throw outOfRange(type);
     }
     return v;
   }

@@ -1,6 +1,7 @@
 package io.bop.engine.parser;
 
 import io.bop.engine.parser.ast.BopSessionStatement;
+import io.bop.engine.parser.ast.BopSetVariables;
 import io.bop.engine.parser.ast.BopTransaction;
 
 import org.apache.calcite.sql.SqlNode;
@@ -95,8 +96,9 @@ class SessionParserTest {
 
   @Test
   void severalAssignmentsAreNotReadAsOneVariable() {
-    assertThatThrownBy(() -> BopParser.parse("SET a = 1, b = 2", Dialect.MYSQL))
-        .isInstanceOf(SqlParseException.class);
+    final BopSetVariables set = (BopSetVariables) Parsing.parse("SET a = 1, b = 2", Dialect.MYSQL);
+    assertThat(set.targets()).map(SqlNode::toString).containsExactly("@@a", "@@b");
+    assertThat(set.values()).map(SqlNode::toString).containsExactly("1", "2");
   }
 
   @Test

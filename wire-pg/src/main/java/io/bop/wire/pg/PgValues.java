@@ -152,7 +152,7 @@ final class PgValues {
   // ------------------------------------------------------------------------------------------- binary
 
   static void writeBinary(ByteBuf out, SqlType type, Object value) {
-    switch (type.kind()) {
+    switch (type.pgKind()) {
       case ARRAY -> writeArray(out, type, (List<?>) value);
       case BOOLEAN -> out.writeByte(Boolean.TRUE.equals(value) ? 1 : 0);
       case SMALLINT -> out.writeShort((int) asLong(value));

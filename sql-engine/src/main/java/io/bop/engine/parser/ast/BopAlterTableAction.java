@@ -41,7 +41,21 @@ public final class BopAlterTableAction extends SqlCall {
     /** {@code RENAME CONSTRAINT name TO new_name}: name, newName. */
     RENAME_CONSTRAINT,
     /** {@code RENAME TO new_name}: newName. */
-    RENAME_TABLE
+    RENAME_TABLE,
+    /** MySQL's {@code MODIFY [COLUMN] definition}: column, the column's new definition. */
+    MODIFY_COLUMN,
+    /** MySQL's {@code CHANGE [COLUMN] name definition}: name, column (its new name and definition). */
+    CHANGE_COLUMN,
+    /** MySQL's {@code DROP {INDEX | KEY} name}: name. */
+    DROP_INDEX,
+    /** MySQL's {@code DROP PRIMARY KEY}. */
+    DROP_PRIMARY_KEY,
+    /** MySQL's {@code DROP FOREIGN KEY name}: name. */
+    DROP_FOREIGN_KEY,
+    /** MySQL's {@code DISABLE KEYS} (mysqldump writes it around its INSERTs). */
+    DISABLE_KEYS,
+    /** MySQL's {@code ENABLE KEYS}. */
+    ENABLE_KEYS
   }
 
   private static final SqlOperator OPERATOR = new NodeOperator("ALTER TABLE ACTION", SqlKind.OTHER,
@@ -168,6 +182,25 @@ public final class BopAlterTableAction extends SqlCall {
     case RENAME_TABLE:
       writer.keyword("RENAME TO");
       newName.unparse(writer, 0, 0);
+      break;
+    case MODIFY_COLUMN:
+      writer.keyword("MODIFY COLUMN");
+      column.unparse(writer, 0, 0);
+      break;
+    case CHANGE_COLUMN:
+      writer.keyword("CHANGE COLUMN");
+      name.unparse(writer, 0, 0);
+      column.unparse(writer, 0, 0);
+      break;
+    case DROP_INDEX:
+    case DROP_FOREIGN_KEY:
+      writer.keyword(kind == Kind.DROP_INDEX ? "DROP INDEX" : "DROP FOREIGN KEY");
+      name.unparse(writer, 0, 0);
+      break;
+    case DROP_PRIMARY_KEY:
+    case DISABLE_KEYS:
+    case ENABLE_KEYS:
+      writer.keyword(kind.name().replace('_', ' '));
       break;
     default:
       writer.keyword("ALTER COLUMN");

@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code DROP {TABLE | VIEW | INDEX | SEQUENCE} [CONCURRENTLY] [IF EXISTS] name, ... [CASCADE | RESTRICT]},
- * and MySQL's {@code DROP INDEX name ON table}.
+ * {@code DROP {TABLE | VIEW | INDEX | SEQUENCE | DATABASE} [CONCURRENTLY] [IF EXISTS] name, ...
+ * [CASCADE | RESTRICT]}, and MySQL's {@code DROP INDEX name ON table} and {@code DROP SCHEMA name} (a database).
  */
 public final class BopDrop extends SqlDrop {
 
   /** What is dropped. */
   public enum ObjectType {
-    TABLE(SqlKind.DROP_TABLE), VIEW(SqlKind.DROP_VIEW), INDEX(SqlKind.DROP_INDEX), SEQUENCE(SqlKind.DROP_SEQUENCE);
+    TABLE(SqlKind.DROP_TABLE), VIEW(SqlKind.DROP_VIEW), INDEX(SqlKind.DROP_INDEX), SEQUENCE(SqlKind.DROP_SEQUENCE),
+    DATABASE(SqlKind.DROP_SCHEMA),
+    /** A database in MySQL, a namespace in PostgreSQL. */
+    SCHEMA(SqlKind.DROP_SCHEMA);
 
     final SqlKind kind;
 

@@ -27,7 +27,9 @@ public final class BopTransaction extends SqlCall {
     SET_TRANSACTION,
     /** Session defaults: PostgreSQL {@code SET SESSION CHARACTERISTICS AS TRANSACTION}, MySQL
      *  {@code SET SESSION TRANSACTION}. */
-    SET_SESSION_CHARACTERISTICS
+    SET_SESSION_CHARACTERISTICS,
+    /** Server defaults for new sessions: MySQL {@code SET GLOBAL TRANSACTION}. */
+    SET_GLOBAL_TRANSACTION
   }
 
   /** A transaction mode of BEGIN or SET TRANSACTION. */
@@ -125,6 +127,9 @@ public final class BopTransaction extends SqlCall {
       break;
     case SET_SESSION_CHARACTERISTICS:
       writer.keyword("SET SESSION CHARACTERISTICS AS TRANSACTION");
+      break;
+    case SET_GLOBAL_TRANSACTION:
+      writer.keyword("SET GLOBAL TRANSACTION");
       break;
     default:
       writer.keyword(kind.name());

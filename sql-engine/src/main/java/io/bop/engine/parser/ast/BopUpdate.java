@@ -14,7 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.List;
 
 /**
- * UPDATE of both dialects: Calcite's {@link SqlUpdate} plus PostgreSQL {@code FROM} and {@code RETURNING}.
+ * UPDATE of both dialects: Calcite's {@link SqlUpdate} plus PostgreSQL {@code FROM} and {@code RETURNING}, and
+ * MySQL's {@code ORDER BY} and {@code LIMIT}.
  *
  * <p>{@link #getTargetColumnList()} and {@link #getSourceExpressionList()} are parallel. A row assignment
  * {@code (a, b) = (1, 2)} is split into {@code a = 1, b = 2}; only {@code (a, b) = (SELECT ...)} keeps a
@@ -26,17 +27,21 @@ public final class BopUpdate extends SqlUpdate {
   private static final SqlOperator OPERATOR = new NodeOperator("UPDATE", SqlKind.UPDATE,
       (pos, operands) -> new BopUpdate(pos, (SqlIdentifier) operands.get(0), (SqlIdentifier) operands.get(4),
           (SqlNodeList) operands.get(1), (SqlNodeList) operands.get(2), operands.get(5),
-          operands.get(3), (SqlNodeList) operands.get(6)));
+          operands.get(3), (SqlNodeList) operands.get(6), (SqlNodeList) operands.get(7), operands.get(8)));
 
   private final @Nullable SqlNode from;
   private final @Nullable SqlNodeList returning;
+  private final @Nullable SqlNodeList orderBy;
+  private final @Nullable SqlNode limit;
 
   public BopUpdate(SqlParserPos pos, SqlIdentifier table, @Nullable SqlIdentifier alias, SqlNodeList columns,
       SqlNodeList values, @Nullable SqlNode from, @Nullable SqlNode condition,
-      @Nullable SqlNodeList returning) {
+      @Nullable SqlNodeList returning, @Nullable SqlNodeList orderBy, @Nullable SqlNode limit) {
     super(pos, table, columns, values, condition, null, alias);
     this.from = from;
     this.returning = returning;
+    this.orderBy = orderBy;
+    this.limit = limit;
   }
 
   /** The target table name. */
@@ -54,6 +59,16 @@ public final class BopUpdate extends SqlUpdate {
     return returning;
   }
 
+  /** MySQL's {@code ORDER BY} items, which decide the rows {@link #limit()} keeps, or null. */
+  public @Nullable SqlNodeList orderBy() {
+    return orderBy;
+  }
+
+  /** MySQL's {@code LIMIT n}: the most rows the statement changes, or null. */
+  public @Nullable SqlNode limit() {
+    return limit;
+  }
+
   @Override
   public SqlOperator getOperator() {
     return OPERATOR;
@@ -64,7 +79,7 @@ public final class BopUpdate extends SqlUpdate {
   public List<@Nullable SqlNode> getOperandList() {
     return ImmutableNullableList.<@Nullable SqlNode>builder()
         .addAll(super.getOperandList())
-        .add(from, returning)
+        .add(from, returning, orderBy, limit)
         .build();
   }
 
@@ -82,6 +97,7 @@ public final class BopUpdate extends SqlUpdate {
       from.unparse(writer, 0, 0);
     }
     Unparsing.where(writer, getCondition());
+    Unparsing.orderByLimit(writer, orderBy, limit);
     Unparsing.returning(writer, returning);
     writer.endList(frame);
   }

@@ -46,6 +46,18 @@ final class Unparsing {
     }
   }
 
+  /** {@code ORDER BY a LIMIT n}, each if there is one. */
+  static void orderByLimit(SqlWriter writer, @Nullable SqlNodeList orderBy, @Nullable SqlNode limit) {
+    if (orderBy != null) {
+      writer.keyword("ORDER BY");
+      commaList(writer, orderBy);
+    }
+    if (limit != null) {
+      writer.keyword("LIMIT");
+      limit.unparse(writer, 0, 0);
+    }
+  }
+
   /** {@code RETURNING a, b AS c}, if there is a list. */
   static void returning(SqlWriter writer, @Nullable SqlNodeList returning) {
     if (returning != null) {
