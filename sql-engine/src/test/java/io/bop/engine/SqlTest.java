@@ -112,6 +112,13 @@ class SqlTest extends EngineFixture {
   }
 
   @Test
+  void tableStatementAndPgTypeof() throws SqlError {
+    assertThat(run(s, "TABLE dept ORDER BY id")).hasSize(3).first().isEqualTo(List.of(1L, "eng"));
+    assertThat(run(s, "SELECT pg_typeof(1), pg_typeof(salary), pg_typeof(name), pg_typeof(now()) FROM emp LIMIT 1"))
+        .containsExactly(List.of("integer", "numeric", "character varying", "timestamp with time zone"));
+  }
+
+  @Test
   void whereWithoutFromAddsARowOnlyOnce() throws SqlError {
     String insert = "INSERT INTO dept (id, name) SELECT 9, 'sales' WHERE NOT EXISTS (SELECT 1 FROM dept WHERE id = 9)";
     assertThat(run(s, "SELECT 1 WHERE 1 = 2")).isEmpty();

@@ -1,5 +1,6 @@
 package io.bop.engine.translate;
 
+import io.bop.engine.catalog.PgTypes;
 import io.bop.engine.catalog.RegTypes;
 import io.bop.engine.errors.Condition;
 import io.bop.engine.errors.SqlError;
@@ -1016,6 +1017,12 @@ final class Expressions {
       case "starts_with":
       case "pg_cancel_backend":
         return new Typed(sqlite(name, nodes), SqlType.BOOLEAN, name);
+      case "pg_typeof": {
+        // Known from the translation; the argument stays in the statement, as do the parameters it may hold.
+        SqlNode type = charLiteral(PgTypes.format(args.get(0).type().pgOid(), -1));
+        return new Typed(Template.call("CASE WHEN {0} IS NULL THEN {1} ELSE {1} END", nodes.get(0), type),
+            SqlType.TEXT, name);
+      }
       case "regexp_replace":
       case "encode":
         return new Typed(sqlite(name, nodes), SqlType.TEXT, name);

@@ -44,7 +44,7 @@ final class Queries {
 
   static boolean isQuery(SqlNode node) {
     return switch (node.getKind()) {
-      case SELECT, ORDER_BY, WITH, UNION, INTERSECT, EXCEPT, VALUES -> true;
+      case SELECT, ORDER_BY, WITH, UNION, INTERSECT, EXCEPT, VALUES, EXPLICIT_TABLE -> true;
       default -> false;
     };
   }
@@ -63,6 +63,9 @@ final class Queries {
         return setOperation((SqlCall) node, outer);
       case VALUES:
         return values((SqlCall) node, outer);
+      case EXPLICIT_TABLE: // TABLE t
+        return select(new SqlSelect(POS, null, SqlNodeList.SINGLETON_STAR, ((SqlCall) node).operand(0), null, null,
+            null, null, null, null, null, null, null), outer);
       default:
         throw Expressions.unsupported("query " + node.getKind());
     }
