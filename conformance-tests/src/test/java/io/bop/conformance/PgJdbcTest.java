@@ -165,6 +165,32 @@ class PgJdbcTest {
     }
   }
 
+  /**
+   * Responses come in the order of the requests whichever thread answers them: a statement answered on the I/O
+   * thread must not overtake the responses a session thread has just written (BEGIN's, say).
+   */
+  @Test
+  void manySmallTransactionsGetTheirResponsesInOrder() throws SQLException {
+    try (Connection c = BOP.connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO accounts (name) VALUES (?)")) {
+        for (int round = 0; round < 300; round++) {
+          for (int i = 0; i < 3; i++) {
+            p.setString(1, "order" + round + "." + i);
+            p.addBatch();
+          }
+          assertThat(p.executeBatch()).containsOnly(1);
+          c.commit();
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT count(*) FROM accounts WHERE name LIKE 'order%'")) {
+        r.next();
+        assertThat(r.getLong(1)).isEqualTo(900);
+      }
+    }
+  }
+
   @Test
   void generatedKeysComeFromReturning() throws SQLException {
     try (Connection c = BOP.connect();

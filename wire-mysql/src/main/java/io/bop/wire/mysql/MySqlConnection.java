@@ -29,6 +29,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,9 +72,10 @@ final class MySqlConnection extends ChannelInboundHandlerAdapter implements Conn
   private Session session;
   private CommandHandler commands;
 
-  MySqlConnection(MySqlServer server) {
+  /** @param eventLoop the channel's event loop, which hands work to the session's executor */
+  MySqlConnection(MySqlServer server, Executor eventLoop) {
     this.server = server;
-    this.executor = new SerialExecutor(server.engine().workers());
+    this.executor = new SerialExecutor(server.engine().workers(), eventLoop);
     this.connectionId = server.engine().newSessionId();
   }
 

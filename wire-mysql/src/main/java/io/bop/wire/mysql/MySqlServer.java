@@ -51,7 +51,7 @@ public final class MySqlServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override protected void initChannel(Channel ch) {
             ch.pipeline().addLast(MySqlConnection.PACKETS, new PacketDecoder(settings.maxPacketBytes()));
-            ch.pipeline().addLast("connection", new MySqlConnection(MySqlServer.this));
+            ch.pipeline().addLast("connection", new MySqlConnection(MySqlServer.this, ch.eventLoop()));
           }
         })
         .bind(settings.bindAddress(), settings.port()).sync().channel();

@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -104,9 +105,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Message
    */
   private Iterator<Statement> unfinished;
 
-  PgConnection(PgServer server) {
+  /** @param eventLoop the channel's event loop, which hands work to the session's executor */
+  PgConnection(PgServer server, Executor eventLoop) {
     this.server = server;
-    this.executor = new SerialExecutor(server.engine().workers());
+    this.executor = new SerialExecutor(server.engine().workers(), eventLoop);
   }
 
   /** As PostgreSQL's authentication_timeout: a client must finish logging in within this time. */

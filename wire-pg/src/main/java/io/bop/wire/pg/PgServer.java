@@ -45,7 +45,7 @@ public final class PgServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override protected void initChannel(Channel ch) {
             ch.pipeline().addLast("frames", new FrameDecoder(settings.maxMessageBytes()));
-            ch.pipeline().addLast("connection", new PgConnection(PgServer.this));
+            ch.pipeline().addLast("connection", new PgConnection(PgServer.this, ch.eventLoop()));
           }
         })
         .bind(settings.bindAddress(), settings.port()).sync().channel();
