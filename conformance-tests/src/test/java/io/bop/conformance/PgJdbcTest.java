@@ -166,8 +166,8 @@ class PgJdbcTest {
   }
 
   /**
-   * Responses come in the order of the requests whichever thread answers them: a statement answered on the I/O
-   * thread must not overtake the responses a session thread has just written (BEGIN's, say).
+   * Responses come in the order of the requests whichever thread answers them, end to end. The race it guards
+   * against is rare here; SerialExecutorTest checks the mechanism deterministically.
    */
   @Test
   void manySmallTransactionsGetTheirResponsesInOrder() throws SQLException {

@@ -151,24 +151,25 @@ public final class PgCatalog {
         return e.getKey(); // pg_catalog is always on the search path, so regclass prints its tables unqualified
       }
     }
-    if (catalog != null) {
-      for (Table t : catalog.tables()) {
-        if (t.oid() == oid) {
-          return IndexDefinitions.quote(t.name());
-        }
-        for (Index index : t.indexes()) {
-          if (Oids.relation(index.name()) == oid) {
-            return IndexDefinitions.quote(index.name());
-          }
-        }
+    return databaseRelation(oid, catalog).map(IndexDefinitions::quote).orElse(Long.toString(oid));
+  }
+
+  /** The table, index or sequence of the database a relation OID stands for, by its name there. */
+  public static Optional<String> databaseRelation(long oid, Catalog catalog) {
+    if (catalog == null) {
+      return Optional.empty();
+    }
+    for (Table t : catalog.tables()) {
+      if (t.oid() == oid) {
+        return Optional.of(t.name());
       }
-      for (Sequence q : catalog.sequences()) {
-        if (q.oid() == oid) {
-          return IndexDefinitions.quote(q.name());
+      for (Index index : t.indexes()) {
+        if (Oids.relation(index.name()) == oid) {
+          return Optional.of(index.name());
         }
       }
     }
-    return Long.toString(oid);
+    return catalog.sequences().stream().filter(q -> q.oid() == oid).findFirst().map(Sequence::name);
   }
 
   // ================================================================================================ refresh

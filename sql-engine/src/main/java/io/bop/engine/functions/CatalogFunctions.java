@@ -6,6 +6,7 @@ import io.bop.engine.catalog.ForeignKey;
 import io.bop.engine.catalog.Index;
 import io.bop.engine.catalog.IndexDefinitions;
 import io.bop.engine.catalog.Oids;
+import io.bop.engine.catalog.PgCatalog;
 import io.bop.engine.catalog.PgTypes;
 import io.bop.engine.catalog.RegTypes;
 import io.bop.engine.catalog.Table;
@@ -43,7 +44,7 @@ final class CatalogFunctions {
     Udf.register(c, "bop_regoid", 2, true, a -> a[1] == null ? null : RegTypes.oid(a[0].toString(),
         Functions.text(a[1]), database.cachedCatalog()));
     Udf.register(c, "bop_relation_name", 1, true, a -> a[0] == null ? null
-        : relationName(database.cachedCatalog(), ((Number) a[0]).longValue()));
+        : PgCatalog.databaseRelation(((Number) a[0]).longValue(), database.cachedCatalog()).orElse(null));
     Udf.register(c, "bop_is_current_database", 1, true, a -> a[0] == null ? null
         : a[0] instanceof Number oid ? (oid.longValue() == Oids.of("pg_database", database.name()) ? 1L : 0L)
         : Functions.text(a[0]).equals(database.name()) ? 1L : 0L);
@@ -80,24 +81,6 @@ final class CatalogFunctions {
         "pg_get_statisticsobjdef_columns", "pg_get_statisticsobjdef_expressions")) {
       Udf.register(c, none, -1, true, a -> null);
     }
-  }
-
-  /** The SQLite name of a table or index, by the OID PostgreSQL clients know it by. */
-  private static String relationName(Catalog catalog, long oid) {
-    if (catalog == null) {
-      return null;
-    }
-    for (Table table : catalog.tables()) {
-      if (table.oid() == oid) {
-        return table.name();
-      }
-      for (Index index : table.indexes()) {
-        if (Oids.relation(index.name()) == oid) {
-          return index.name();
-        }
-      }
-    }
-    return null;
   }
 
   /**

@@ -278,6 +278,9 @@ final class MySqlConnection extends ChannelInboundHandlerAdapter implements Conn
   }
 
   @Override public void awaitWritable() {
+    if (channel.eventLoop().inEventLoop()) {
+      return; // a statement answered on the I/O thread cannot wait for it; what it writes queues in the channel
+    }
     synchronized (this) {
       while (!channel.isWritable() && channel.isActive()) {
         try {
